@@ -1,0 +1,45 @@
+# Every workflow of the project; `make help` lists them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := all
+
+VENV := .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+NODE_INSTALLED := node_modules/.installed
+REDOCLY := REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true node_modules/.bin/redocly
+
+.PHONY: all help install generate check-generated lint test
+
+all: install generate check-generated lint ## install, regenerate the client, check and lint everything
+	@echo "make: done. Client in generated/, spec lint clean. Next: make test"
+
+help: ## list the workflows
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 18
+
+install: $(INSTALLED) $(NODE_INSTALLED) ## install pinned Python (.venv) and Node (node_modules) dependencies
+
+$(INSTALLED): requirements/lock.txt generated/pyproject.toml pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/lock.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e ./generated
+	touch $@
+
+$(NODE_INSTALLED): package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+generate: $(INSTALLED) ## wipe and regenerate generated/ from openapi.yaml
+	$(PY) -m overrides.generate
+
+check-generated: $(INSTALLED) ## fail, with a hint, when generated/ differs from a fresh generation
+	@$(PY) -m overrides.generate --check
+
+lint: install ## spec lint (Redocly), ruff, mypy --strict on hand-written code
+	$(REDOCLY) lint --format=stylish openapi.yaml
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: install check-generated ## the whole test suite
+	$(BIN)/pytest

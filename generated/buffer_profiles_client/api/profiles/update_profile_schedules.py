@@ -1,0 +1,229 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.update_schedules_form import UpdateSchedulesForm
+from ...models.update_schedules_result import UpdateSchedulesResult
+from ...types import Response
+
+
+def _get_kwargs(
+    id: str,
+    *,
+    body: UpdateSchedulesForm,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/profiles/{id}/schedules/update.json".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    from ...bracket_form import encode_bracket_form
+
+    _kwargs["content"] = encode_bracket_form(body.to_dict())
+    headers["Content-Type"] = "application/x-www-form-urlencoded"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | UpdateSchedulesResult | None:
+    if response.status_code == 200:
+        response_200 = UpdateSchedulesResult.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | UpdateSchedulesResult]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdateSchedulesForm,
+) -> Response[Error | UpdateSchedulesResult]:
+    """Replace posting schedules
+
+     Replaces all posting schedules of the profile with this id by the ones sent, in one step: a request
+    that is rejected changes nothing.
+
+    Args:
+        id (str): A Buffer object id, 24 lowercase hexadecimal digits.
+        body (UpdateSchedulesForm): The form body of a schedules update; it lists every schedule
+            the profile keeps.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | UpdateSchedulesResult]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdateSchedulesForm,
+) -> Error | UpdateSchedulesResult | None:
+    """Replace posting schedules
+
+     Replaces all posting schedules of the profile with this id by the ones sent, in one step: a request
+    that is rejected changes nothing.
+
+    Args:
+        id (str): A Buffer object id, 24 lowercase hexadecimal digits.
+        body (UpdateSchedulesForm): The form body of a schedules update; it lists every schedule
+            the profile keeps.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | UpdateSchedulesResult
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdateSchedulesForm,
+) -> Response[Error | UpdateSchedulesResult]:
+    """Replace posting schedules
+
+     Replaces all posting schedules of the profile with this id by the ones sent, in one step: a request
+    that is rejected changes nothing.
+
+    Args:
+        id (str): A Buffer object id, 24 lowercase hexadecimal digits.
+        body (UpdateSchedulesForm): The form body of a schedules update; it lists every schedule
+            the profile keeps.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | UpdateSchedulesResult]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdateSchedulesForm,
+) -> Error | UpdateSchedulesResult | None:
+    """Replace posting schedules
+
+     Replaces all posting schedules of the profile with this id by the ones sent, in one step: a request
+    that is rejected changes nothing.
+
+    Args:
+        id (str): A Buffer object id, 24 lowercase hexadecimal digits.
+        body (UpdateSchedulesForm): The form body of a schedules update; it lists every schedule
+            the profile keeps.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | UpdateSchedulesResult
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,21 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .day import Day
+from .error import Error
+from .profile import Profile
+from .schedule import Schedule
+from .schedule_input import ScheduleInput
+from .statistics import Statistics
+from .update_schedules_form import UpdateSchedulesForm
+from .update_schedules_result import UpdateSchedulesResult
+
+__all__ = (
+    "Day",
+    "Error",
+    "Profile",
+    "Schedule",
+    "ScheduleInput",
+    "Statistics",
+    "UpdateSchedulesForm",
+    "UpdateSchedulesResult",
+)

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Error")
+
+
+@_attrs_define
+class Error:
+    """Buffer's error body. `code` is always present; the message travels as `message` or, in older responses, as `error`."""
+
+    code: int
+    """ The Buffer error code; the table in the overview lists them. """
+    success: bool | Unset = UNSET
+    """ Always `false` when present. """
+    message: str | Unset = UNSET
+    """ A human-readable description of the error. """
+    error: str | Unset = UNSET
+    """ The same description, under the name older responses use. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        code = self.code
+
+        success = self.success
+
+        message = self.message
+
+        error = self.error
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "code": code,
+            }
+        )
+        if success is not UNSET:
+            field_dict["success"] = success
+        if message is not UNSET:
+            field_dict["message"] = message
+        if error is not UNSET:
+            field_dict["error"] = error
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        code = d.pop("code")
+
+        success = d.pop("success", UNSET)
+
+        message = d.pop("message", UNSET)
+
+        error = d.pop("error", UNSET)
+
+        error = cls(
+            code=code,
+            success=success,
+            message=message,
+            error=error,
+        )
+
+        error.additional_properties = d
+        return error
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..models.day import Day, check_day
+
+T = TypeVar("T", bound="ScheduleInput")
+
+
+@_attrs_define
+class ScheduleInput:
+    """A posting schedule to store. Both lists are required and non-empty, and hold no duplicates."""
+
+    days: list[Day]
+    """ The days this schedule applies to. """
+    times: list[str]
+    """ The posting times on those days; at most 288, one every five minutes. """
+
+    def to_dict(self) -> dict[str, Any]:
+        days = []
+        for days_item_data in self.days:
+            days_item: str = days_item_data
+            days.append(days_item)
+
+        times = self.times
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "days": days,
+                "times": times,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        days = []
+        _days = d.pop("days")
+        for days_item_data in _days:
+            days_item = check_day(days_item_data)
+
+            days.append(days_item)
+
+        times = cast(list[str], d.pop("times"))
+
+        schedule_input = cls(
+            days=days,
+            times=times,
+        )
+
+        return schedule_input
