@@ -22,7 +22,9 @@ install: $(INSTALLED) $(NODE_INSTALLED) ## install pinned Python (.venv) and Nod
 $(INSTALLED): requirements/lock.txt generated/pyproject.toml pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/lock.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e ./generated
+	@# The workspace imports the client straight from generated/ (a .pth entry), so a regeneration
+	@# is live at once; tests/client proves that the package also installs on its own.
+	$(PY) -c 'import pathlib, site; pathlib.Path(site.getsitepackages()[0], "buffer_profiles_client.pth").write_text(str(pathlib.Path("generated").resolve()) + "\n")'
 	touch $@
 
 $(NODE_INSTALLED): package-lock.json

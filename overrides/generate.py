@@ -34,18 +34,22 @@ def _template_dir(scratch: Path) -> Path:
     return templates
 
 
-def generate_into(project: Path) -> None:
-    """Generate the client project at ``project`` (which must not exist yet)."""
+def generate_into(project: Path, *, spec: Path = SPEC, stock: bool = False) -> None:
+    """Generate the client project for ``spec`` at ``project`` (which must not exist yet).
+
+    ``stock`` leaves out our template overrides and runtime modules: the generator's own output,
+    which the tests compare against to notice when an upgrade changes how it builds bodies.
+    """
     with tempfile.TemporaryDirectory() as scratch:
+        templates = [] if stock else ["--custom-template-path", str(_template_dir(Path(scratch)))]
         command = [
             str(Path(sys.executable).parent / "openapi-python-client"),
             "generate",
             "--path",
-            str(SPEC),
+            str(spec),
             "--config",
             str(OVERRIDES / "generator.yaml"),
-            "--custom-template-path",
-            str(_template_dir(Path(scratch))),
+            *templates,
             "--meta",
             "pdm",
             "--output-path",
@@ -58,8 +62,9 @@ def generate_into(project: Path) -> None:
         if result.returncode != 0:
             sys.stderr.write(result.stdout + result.stderr)
             raise SystemExit(f"openapi-python-client failed (exit {result.returncode})")
-    for module in sorted((OVERRIDES / "runtime").glob("*.py")):
-        shutil.copyfile(module, project / PACKAGE / module.name)
+    if not stock:
+        for module in sorted((OVERRIDES / "runtime").glob("*.py")):
+            shutil.copyfile(module, project / PACKAGE / module.name)
     shutil.rmtree(project / ".ruff_cache", ignore_errors=True)
 
 

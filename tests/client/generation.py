@@ -1,0 +1,35 @@
+"""Generate a client from a spec into a scratch folder and run code against it in a fresh interpreter."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from overrides.generate import SPEC, generate_into
+
+
+def spec_with(tmp_path: Path, change: dict[str, Any]) -> Path:
+    """A copy of openapi.yaml with ``change`` merged into its ``paths`` and ``components.schemas``."""
+    spec = yaml.safe_load(SPEC.read_text())
+    spec["paths"].update(change.get("paths", {}))
+    spec["components"]["schemas"].update(change.get("schemas", {}))
+    path = tmp_path / "openapi.yaml"
+    path.write_text(yaml.safe_dump(spec, sort_keys=False))
+    return path
+
+
+def generate(tmp_path: Path, spec: Path = SPEC, *, stock: bool = False) -> Path:
+    project = tmp_path / ("stock" if stock else "client")
+    generate_into(project, spec=spec, stock=stock)
+    return project
+
+
+def run_against(project: Path, code: str) -> str:
+    """Run ``code`` with the client package in ``project`` first on the path; return its stdout."""
+    env = {**os.environ, "PYTHONPATH": str(project)}
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
