@@ -1,0 +1,1 @@
+"""The reference server: a real, persistent implementation of openapi.yaml (Starlette, uvicorn, SQLite)."""

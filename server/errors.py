@@ -1,0 +1,52 @@
+"""Buffer's error codes and the one JSON shape every error response takes."""
+
+from enum import IntEnum
+
+from starlette.responses import JSONResponse
+
+
+class ErrorCode(IntEnum):
+    """The codes this server answers with; each one's HTTP status is fixed by Buffer's table."""
+
+    ACCESS_TOKEN_REQUIRED = 1001
+    PARAMETER_NOT_RECOGNIZED = 1003
+    PARAMETER_MISSING = 1004
+    OUT_OF_BOUNDS = 1006
+    PROFILE_NOT_FOUND = 1010
+    UNKNOWN_ERROR = 1000
+    # Errors of HTTP itself carry their status as their code, as Buffer's 403/404/405 do.
+    ENDPOINT_NOT_FOUND = 404
+    METHOD_NOT_ALLOWED = 405
+    CONTENT_TOO_LARGE = 413
+    UNSUPPORTED_MEDIA_TYPE = 415
+    RATE_LIMITED = 429
+
+
+HTTP_STATUS = {
+    ErrorCode.ACCESS_TOKEN_REQUIRED: 401,
+    ErrorCode.PARAMETER_NOT_RECOGNIZED: 400,
+    ErrorCode.PARAMETER_MISSING: 400,
+    ErrorCode.OUT_OF_BOUNDS: 400,
+    ErrorCode.PROFILE_NOT_FOUND: 404,
+    ErrorCode.UNKNOWN_ERROR: 500,
+    ErrorCode.ENDPOINT_NOT_FOUND: 404,
+    ErrorCode.METHOD_NOT_ALLOWED: 405,
+    ErrorCode.CONTENT_TOO_LARGE: 413,
+    ErrorCode.UNSUPPORTED_MEDIA_TYPE: 415,
+    ErrorCode.RATE_LIMITED: 429,
+}
+
+
+class ApiError(Exception):
+    """Raised anywhere in a request; the app turns it into Buffer's error body."""
+
+    def __init__(self, code: ErrorCode, message: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.headers = headers or {}
+
+
+def error_response(code: ErrorCode, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    body = {"success": False, "code": int(code), "message": message}
+    return JSONResponse(body, status_code=HTTP_STATUS[code], headers=headers)

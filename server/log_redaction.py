@@ -1,0 +1,44 @@
+"""Keep access tokens out of the logs: uvicorn's access log prints each request's query string."""
+
+import copy
+import logging
+from typing import Any
+from urllib.parse import unquote_plus
+
+from uvicorn.config import LOGGING_CONFIG
+
+REDACTED = "[redacted]"
+
+
+def redact_tokens(target: str) -> str:
+    """``/1/profiles.json?access_token=secret`` -> ``/1/profiles.json?access_token=[redacted]``.
+
+    Names are compared decoded and case-insensitively, so ``access%5Ftoken`` or a mistyped
+    ``Access_Token`` is hidden too.
+    """
+    path, separator, query = target.partition("?")
+    if not separator:
+        return target
+    pairs = []
+    for pair in query.split("&"):
+        name, equals, _ = pair.partition("=")
+        if equals and unquote_plus(name).strip().lower() == "access_token":
+            pair = f"{name}={REDACTED}"
+        pairs.append(pair)
+    return f"{path}?{'&'.join(pairs)}"
+
+
+class AccessTokenRedactor(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(redact_tokens(arg) if isinstance(arg, str) else arg for arg in record.args)
+        record.msg = redact_tokens(record.msg) if isinstance(record.msg, str) else record.msg
+        return True
+
+
+def redacting_log_config() -> dict[str, Any]:
+    """uvicorn's own logging configuration with the redactor on its access logger."""
+    config: dict[str, Any] = copy.deepcopy(LOGGING_CONFIG)
+    config.setdefault("filters", {})["redact_access_tokens"] = {"()": f"{__name__}.AccessTokenRedactor"}
+    config["loggers"]["uvicorn.access"]["filters"] = ["redact_access_tokens"]
+    return config

@@ -1,0 +1,85 @@
+import ssl
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from server.app import create_app
+from server.background import running_server
+from server.demo import DEMO_FIXTURES, DEMO_TOKEN
+from server.fixtures import load_fixtures
+from server.store import Store
+from tests.server.spec_conformance import SpecConformance
+
+ClientFactory = Callable[..., httpx.Client]
+
+# Loopback HTTP needs no TLS, but every httpx client builds a context (~15 ms) unless given one.
+SHARED_TLS_CONTEXT = ssl.create_default_context()
+
+
+def seed_demo(db_path: Path) -> Path:
+    store = Store(db_path)
+    try:
+        load_fixtures(store, DEMO_FIXTURES)
+    finally:
+        store.close()
+    return db_path
+
+
+@pytest.fixture(scope="session")
+def conformance() -> SpecConformance:
+    return SpecConformance()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return seed_demo(tmp_path / "profiles.sqlite3")
+
+
+@pytest.fixture
+def base_url(db_path: Path) -> Iterator[str]:
+    """A fresh server over a fresh demo database, on a free loopback port, for each test."""
+    with running_server(create_app(db_path)) as url:
+        yield url
+
+
+def make_client_factory(base_url: str, conformance: SpecConformance) -> tuple[ClientFactory, list[httpx.Client]]:
+    clients: list[httpx.Client] = []
+
+    def client(token: str | None = DEMO_TOKEN, *, check: bool = True) -> httpx.Client:
+        """A client of ``base_url`` that sends ``token`` as a Bearer header and checks responses against the spec."""
+        headers = {} if token is None else {"Authorization": f"Bearer {token}"}
+        hooks = {"response": [conformance.check]} if check else {}
+        made = httpx.Client(
+            base_url=base_url + "/", headers=headers, event_hooks=hooks, timeout=10, verify=SHARED_TLS_CONTEXT
+        )
+        clients.append(made)
+        return made
+
+    return client, clients
+
+
+@pytest.fixture
+def api(base_url: str, conformance: SpecConformance) -> Iterator[ClientFactory]:
+    """Clients of this test's own server: for tests that start from the demo data as seeded."""
+    factory, clients = make_client_factory(base_url, conformance)
+    yield factory
+    for client in clients:
+        client.close()
+
+
+@pytest.fixture(scope="module")
+def shared_base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One server per module (stopping one takes ~0.2 s), for tests that compare before and after."""
+    db = seed_demo(tmp_path_factory.mktemp("shared") / "profiles.sqlite3")
+    with running_server(create_app(db)) as url:
+        yield url
+
+
+@pytest.fixture
+def shared_api(shared_base_url: str, conformance: SpecConformance) -> Iterator[ClientFactory]:
+    factory, clients = make_client_factory(shared_base_url, conformance)
+    yield factory
+    for client in clients:
+        client.close()

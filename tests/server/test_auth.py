@@ -1,0 +1,99 @@
+"""Both token placements work on every operation; anything else is 401 with code 1001."""
+
+import httpx
+import pytest
+
+from server.demo import DEMO_PROFILE_ID, DEMO_TOKEN
+from tests.server.conftest import ClientFactory
+from tests.server.operations import OPERATIONS, Operation
+
+by_name = pytest.mark.parametrize("operation", OPERATIONS, ids=lambda operation: operation.name)
+
+
+def send(
+    client: httpx.Client,
+    operation: Operation,
+    headers: dict[str, str] | None = None,
+    params: dict[str, str | list[str]] | None = None,
+) -> httpx.Response:
+    return client.request(
+        operation.method,
+        operation.path(),
+        content=operation.body,
+        headers={**operation.headers, **(headers or {})},
+        params=params,
+    )
+
+
+def schedules(api: ClientFactory) -> object:
+    return api().get(f"profiles/{DEMO_PROFILE_ID}/schedules.json").json()
+
+
+@by_name
+def test_bearer_header_is_accepted(shared_api: ClientFactory, operation: Operation) -> None:
+    assert send(shared_api(), operation).status_code == 200
+
+
+@by_name
+def test_access_token_parameter_is_accepted(shared_api: ClientFactory, operation: Operation) -> None:
+    response = send(shared_api(token=None), operation, params={"access_token": DEMO_TOKEN})
+
+    assert response.status_code == 200
+
+
+@by_name
+def test_bearer_scheme_is_case_insensitive(shared_api: ClientFactory, operation: Operation) -> None:
+    response = send(shared_api(token=None), operation, headers={"Authorization": f"bearer {DEMO_TOKEN}"})
+
+    assert response.status_code == 200
+
+
+REFUSED = {
+    "no token": ({}, {}, None),
+    "unknown token": ({"Authorization": "Bearer not-a-token"}, {}, "invalid_token"),
+    "unknown token as parameter": ({}, {"access_token": "not-a-token"}, "invalid_token"),
+    "empty parameter": ({}, {"access_token": ""}, None),
+    "header and parameter": (
+        {"Authorization": f"Bearer {DEMO_TOKEN}"},
+        {"access_token": DEMO_TOKEN},
+        "invalid_request",
+    ),
+    "parameter twice": ({}, {"access_token": [DEMO_TOKEN, DEMO_TOKEN]}, "invalid_request"),
+    "basic scheme": ({"Authorization": f"Basic {DEMO_TOKEN}"}, {}, "invalid_request"),
+    "bare token": ({"Authorization": DEMO_TOKEN}, {}, "invalid_request"),
+    "bearer without token": ({"Authorization": "Bearer"}, {}, "invalid_request"),
+    "token in the wrong case": ({"Authorization": f"Bearer {DEMO_TOKEN.upper()}"}, {}, "invalid_token"),
+    "token with a suffix": ({"Authorization": f"Bearer {DEMO_TOKEN}x"}, {}, "invalid_token"),
+    "header with two tokens": ({"Authorization": f"Bearer {DEMO_TOKEN} {DEMO_TOKEN}"}, {}, "invalid_request"),
+}
+
+
+@by_name
+@pytest.mark.parametrize(("headers", "params", "oauth_error"), REFUSED.values(), ids=REFUSED.keys())
+def test_refused_tokens_are_401_with_code_1001(
+    shared_api: ClientFactory,
+    operation: Operation,
+    headers: dict[str, str],
+    params: dict[str, str | list[str]],
+    oauth_error: str | None,
+) -> None:
+    before = schedules(shared_api)
+
+    response = send(shared_api(token=None), operation, headers=headers, params=params)
+
+    assert response.status_code == 401
+    assert response.json()["code"] == 1001
+    assert response.headers["WWW-Authenticate"].startswith("Bearer ")
+    if oauth_error is not None:
+        assert f'error="{oauth_error}"' in response.headers["WWW-Authenticate"]
+    assert schedules(shared_api) == before
+
+
+def test_a_token_only_in_the_form_body_is_not_accepted(shared_api: ClientFactory) -> None:
+    """The spec names two places for the token; the body is not one of them."""
+    update = OPERATIONS[-1]
+    body = f"{update.body}&access_token={DEMO_TOKEN}"
+
+    response = shared_api(token=None).post(update.path(), content=body, headers=update.headers)
+
+    assert response.status_code == 401

@@ -1,0 +1,91 @@
+"""The SQLite file: created on first start, WAL mode, survives restarts, and updates are all-or-nothing."""
+
+import sqlite3
+from pathlib import Path
+
+import httpx
+import pytest
+
+from server.app import create_app
+from server.background import running_server
+from server.demo import DEMO_FIXTURES, DEMO_PROFILE_ID, DEMO_TOKEN, DEMO_USER_ID
+from server.fixtures import load_fixtures
+from server.store import SCHEMA_VERSION, Store, StoreError
+from tests.seeds import seed_update_post_data
+from tests.server.conftest import seed_demo
+from tests.server.operations import FORM_HEADERS
+
+AUTH = {"Authorization": f"Bearer {DEMO_TOKEN}"}
+SEED_UPDATE = [{"days": ["mon", "tue", "thu"], "times": ["12:45", "15:30", "17:43"]}]
+
+
+def schedules(base_url: str) -> object:
+    return httpx.get(f"{base_url}/profiles/{DEMO_PROFILE_ID}/schedules.json", headers=AUTH).json()
+
+
+def test_an_update_survives_a_restart(db_path: Path) -> None:
+    with running_server(create_app(db_path)) as base_url:
+        response = httpx.post(
+            f"{base_url}/profiles/{DEMO_PROFILE_ID}/schedules/update.json",
+            content=seed_update_post_data(),
+            headers={**AUTH, **FORM_HEADERS},
+        )
+        assert response.status_code == 200
+
+    with running_server(create_app(db_path)) as base_url:
+        assert schedules(base_url) == SEED_UPDATE
+
+
+def test_seeding_again_keeps_changes_made_since(db_path: Path) -> None:
+    store = Store(db_path)
+    assert store.replace_schedules(DEMO_USER_ID, DEMO_PROFILE_ID, SEED_UPDATE)
+    load_fixtures(store, DEMO_FIXTURES)
+    assert store.get_schedules(DEMO_USER_ID, DEMO_PROFILE_ID) == SEED_UPDATE
+    store.close()
+
+
+def test_the_database_is_created_with_its_schema_in_wal_mode(tmp_path: Path) -> None:
+    db = tmp_path / "new" / "folder" / "profiles.sqlite3"
+
+    with running_server(create_app(db)) as base_url:
+        assert httpx.get(f"{base_url}/profiles.json", headers=AUTH).status_code == 401  # empty, but working
+
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert connection.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    connection.close()
+    assert {"users", "access_tokens", "profiles", "schedules"} <= tables
+
+
+def test_tokens_are_stored_only_as_digests(db_path: Path) -> None:
+    assert DEMO_TOKEN.encode() not in db_path.read_bytes()
+
+
+def test_a_failed_update_leaves_the_old_schedules(db_path: Path) -> None:
+    """Make SQLite fail on the second inserted row: the delete and first insert must be rolled back."""
+    with sqlite3.connect(db_path) as connection:
+        connection.execute(
+            "CREATE TRIGGER fail_second AFTER INSERT ON schedules WHEN NEW.position = 1 "
+            "BEGIN SELECT RAISE(ABORT, 'injected failure'); END"
+        )
+    connection.close()
+    store = Store(db_path)
+    before = store.get_schedules(DEMO_USER_ID, DEMO_PROFILE_ID)
+
+    with pytest.raises(sqlite3.IntegrityError, match="injected failure"):
+        store.replace_schedules(DEMO_USER_ID, DEMO_PROFILE_ID, [*SEED_UPDATE, *SEED_UPDATE])
+
+    assert store.get_schedules(DEMO_USER_ID, DEMO_PROFILE_ID) == before
+    assert store.replace_schedules(DEMO_USER_ID, DEMO_PROFILE_ID, SEED_UPDATE)  # the store still works
+    store.close()
+
+
+def test_a_database_of_a_newer_schema_is_refused(tmp_path: Path) -> None:
+    db = seed_demo(tmp_path / "profiles.sqlite3")
+    with sqlite3.connect(db) as connection:
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    connection.close()
+
+    with pytest.raises(StoreError, match="schema version"):
+        Store(db)
