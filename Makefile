@@ -9,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 REDOCLY := REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true node_modules/.bin/redocly
 
-.PHONY: all help install generate check-generated lint test serve
+.PHONY: all help install generate check-generated lint test serve bench
 
 all: install generate check-generated lint ## install, regenerate the client, check and lint everything
 	@echo "make: done. Client in generated/, spec lint clean. Next: make test"
@@ -49,3 +49,6 @@ test: install check-generated ## the whole test suite
 PORT ?= 8080
 serve: $(INSTALLED) ## run the reference server on 127.0.0.1:$(PORT) with demo data (db in data/)
 	$(PY) -m server --host 127.0.0.1 --port $(PORT) --db data/buffer-profiles.sqlite3 --demo --docs-dir site
+
+bench: $(INSTALLED) ## the benchmarks, each with its ratio to its baseline
+	$(PY) -m bench
