@@ -9,10 +9,10 @@ INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 REDOCLY := REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true node_modules/.bin/redocly
 
-.PHONY: all help install generate check-generated lint test serve bench
+.PHONY: all help install generate check-generated lint test serve bench contract
 
-all: install generate check-generated lint ## install, regenerate the client, check and lint everything
-	@echo "make: done. Client in generated/, spec lint clean. Next: make test"
+all: install generate check-generated lint contract ## install, regenerate the client, lint, contract-test the reference server
+	@echo "make: done. Client in generated/, spec lint clean, reference server passes the contract. Next: make test"
 
 help: ## list the workflows
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 18
@@ -49,6 +49,12 @@ test: install check-generated ## the whole test suite
 PORT ?= 8080
 serve: $(INSTALLED) ## run the reference server on 127.0.0.1:$(PORT) with demo data (db in data/)
 	$(PY) -m server --host 127.0.0.1 --port $(PORT) --db data/buffer-profiles.sqlite3 --demo --docs-dir site
+
+# TOKEN travels in the environment, never on a command line, and the recipe is not echoed.
+contract: $(INSTALLED) ## contract-test BASE_URL with TOKEN (default: the reference server) [SEED=n MAX_EXAMPLES=n]
+	@$(if $(TOKEN),BUFFER_ACCESS_TOKEN='$(TOKEN)') $(if $(OTHER_TOKEN),BUFFER_OTHER_ACCESS_TOKEN='$(OTHER_TOKEN)') $(PY) -m contract \
+		$(if $(BASE_URL),--base-url '$(BASE_URL)') $(if $(SEED),--seed $(SEED)) \
+		$(if $(MAX_EXAMPLES),--max-examples $(MAX_EXAMPLES))
 
 bench: $(INSTALLED) ## the benchmarks, each with its ratio to its baseline
 	$(PY) -m bench

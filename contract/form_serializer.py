@@ -1,0 +1,37 @@
+"""Send ``application/x-www-form-urlencoded`` bodies with the client's bracket codec (one codec for all).
+
+Schemathesis' built-in form encoder flattens ``schedules: [{days, times}]`` into
+``schedules=days&schedules=times`` (FINDINGS.md), so no valid update would ever reach a server.
+"""
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import schemathesis
+from buffer_profiles_client.bracket_form import encode_bracket_form
+
+FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
+
+
+def form_body(value: Any) -> bytes:
+    """The bytes schemathesis sends for a generated body ``value``, valid or deliberately not."""
+    if isinstance(value, bytes):
+        return value
+    if isinstance(value, str):  # negative testing: an arbitrary raw body
+        return value.encode("utf-8")
+    if isinstance(value, Mapping):
+        return encode_bracket_form(value).encode("ascii")
+    if isinstance(value, Sequence):
+        # schemathesis turns some negative bodies into lists of (name, value) pairs, names repeated.
+        pairs = [item for item in value if isinstance(item, tuple) and len(item) == 2]
+        if len(pairs) == len(value):
+            return "&".join(encode_bracket_form({str(name): item}) for name, item in pairs).encode("ascii")
+    # Anything else (a number, null, a list of scalars) has no form encoding; like schemathesis'
+    # own encoder, send it as JSON text, so that the server still receives a body it must reject.
+    return json.dumps(value).encode("utf-8")
+
+
+@schemathesis.serializer(FORM_MEDIA_TYPE)
+def bracket_form_serializer(ctx: Any, value: Any) -> bytes:
+    return form_body(value)

@@ -1,0 +1,46 @@
+"""Facts the checks read from the loaded spec itself, so that the spec stays the one source of truth."""
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+# A row of the error-code table in `info.description`: | code | HTTP status | meaning |
+_CODE_ROW = re.compile(r"^\|\s*(\d+)\s*\|\s*(\d{3})\s*\|", re.MULTILINE)
+_DOCUMENT_URI = "urn:buffer-profiles:openapi"
+
+
+def error_status_by_code(raw_schema: Mapping[str, Any]) -> dict[int, int]:
+    """Buffer's error codes and the HTTP status each one is answered with, from the spec's table."""
+    description = str(raw_schema.get("info", {}).get("description", ""))
+    table = {int(code): int(status) for code, status in _CODE_ROW.findall(description)}
+    if not table:
+        raise ValueError("the spec's info.description has no error-code table (| code | HTTP | meaning |)")
+    return table
+
+
+class ComponentValidators:
+    """JSON Schema validators for the spec's named component schemas (its `$ref`s resolve)."""
+
+    def __init__(self, raw_schema: Mapping[str, Any]) -> None:
+        resource = Resource.from_contents(dict(raw_schema), default_specification=DRAFT202012)
+        self._registry: Registry[Any] = Registry().with_resource(_DOCUMENT_URI, resource)
+
+    def is_valid(self, component: str, instance: Any) -> bool:
+        schema = {"$ref": f"{_DOCUMENT_URI}#/components/schemas/{component}"}
+        return bool(Draft202012Validator(schema, registry=self._registry).is_valid(instance))
+
+
+_VALIDATORS: dict[int, tuple[Mapping[str, Any], ComponentValidators]] = {}
+
+
+def component_validators(raw_schema: Mapping[str, Any]) -> ComponentValidators:
+    """The validators of one loaded spec, built once: checks ask for them on every response."""
+    # Keyed by identity and holding the spec itself, so that an id is never reused for another spec.
+    cached = _VALIDATORS.get(id(raw_schema))
+    if cached is None:
+        cached = _VALIDATORS[id(raw_schema)] = (raw_schema, ComponentValidators(raw_schema))
+    return cached[1]

@@ -1,0 +1,91 @@
+"""Serve a (possibly broken) reference app on loopback and run ``python -m contract`` against it."""
+
+import os
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from starlette.types import ASGIApp
+
+from contract.api_reader import OTHER_TOKEN_ENV, TOKEN_ENV
+from server.app import create_app
+from server.background import running_server
+from server.demo import DEMO_FIXTURES, DEMO_TOKEN, OTHER_USER_TOKEN
+from server.fixtures import load_fixtures
+from server.store import Store
+from tests.contract.variants import Variant
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+# Built-in checks report a failure code, custom ones their name (ST901 "Custom check failed: `name`").
+BUILT_IN_CHECK_BY_CODE = {
+    "ST101": "not_a_server_error",
+    "ST103": "status_code_conformance",
+    "ST105": "content_type_conformance",
+    "ST108": "response_schema_conformance",
+    "ST201": "negative_data_rejection",
+    "ST202": "positive_data_acceptance",
+    "ST204": "unsupported_method",
+    "ST401": "ignored_auth",
+}
+_FAILURE_LINE = re.compile(r"^- (ST\d{3}) (.*)$", re.MULTILINE)
+_CUSTOM_CHECK = re.compile(r"Custom check failed: `([a-z_]+)`")
+
+
+@dataclass(frozen=True)
+class ContractRun:
+    exit_code: int
+    output: str
+    cases: int  # JUnit testcases: operations plus the stateful suite
+    failures: dict[str, list[str]]  # check name -> the failure texts that name it
+
+    @property
+    def failed_checks(self) -> set[str]:
+        return set(self.failures)
+
+
+def seeded_database(path: Path) -> Path:
+    store = Store(path)
+    try:
+        load_fixtures(store, DEMO_FIXTURES)
+    finally:
+        store.close()
+    return path
+
+
+@contextmanager
+def serving(scratch: Path, variant: Variant | None = None) -> Iterator[str]:
+    """The reference app (wrapped by ``variant``) over its own fresh demo database; yields its base URL."""
+    app: ASGIApp = create_app(seeded_database(scratch / "server.sqlite3"))
+    with running_server(variant.wrap(app) if variant else app) as base_url:
+        yield base_url
+
+
+def run_contract(base_url: str, scratch: Path, *schemathesis_args: str, token: str = DEMO_TOKEN) -> ContractRun:
+    junit = scratch / "contract-junit.xml"
+    environment = {**os.environ, TOKEN_ENV: token, OTHER_TOKEN_ENV: OTHER_USER_TOKEN, "NO_COLOR": "1"}
+    command = [sys.executable, "-m", "contract", "--base-url", base_url, "--junit", str(junit)]
+    if schemathesis_args:
+        command += ["--", *schemathesis_args]
+    completed = subprocess.run(
+        command, cwd=PROJECT_ROOT, env=environment, capture_output=True, text=True, timeout=240, check=False
+    )
+    output = completed.stdout + completed.stderr
+    tests, failures = _read_junit(junit) if junit.exists() else (0, {})
+    return ContractRun(completed.returncode, output, tests, failures)
+
+
+def _read_junit(path: Path) -> tuple[int, dict[str, list[str]]]:
+    root = ElementTree.parse(path).getroot()
+    failures: dict[str, list[str]] = {}
+    for element in root.iter("failure"):
+        text = element.text or ""
+        for code, title in _FAILURE_LINE.findall(text):
+            custom = _CUSTOM_CHECK.search(title)
+            name = custom.group(1) if custom else BUILT_IN_CHECK_BY_CODE.get(code, code)
+            failures.setdefault(name, []).append(text)
+    return len(list(root.iter("testcase"))), failures

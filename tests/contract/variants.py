@@ -1,0 +1,267 @@
+"""Deliberately broken servers: the reference app behind a small ASGI wrapper that breaks one promise.
+
+Each wrapper buffers the request and the reference app's response, so it can rewrite either, or
+talk to the reference app itself (as the server's own storage would) to drop or half-apply a write.
+"""
+
+import json
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+import httpx
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from server.demo import DEMO_TOKEN, OTHER_USER_TOKEN
+
+# Well-formed ids only: a variant that talks to the app about a fuzzed id would crash on its own.
+_UPDATE = re.compile(r"^/1/profiles/([0-9a-f]{24})/schedules/update\.json$")
+_PROFILE = re.compile(r"^/1/profiles/([0-9a-f]{24})\.json$")
+
+
+@dataclass
+class Exchange:
+    """One request and the reference app's answer, as a wrapper may rewrite them."""
+
+    method: str
+    path: str
+    headers: list[tuple[bytes, bytes]]
+    query: str
+    body: bytes
+    status: int = 0
+    response_headers: list[tuple[bytes, bytes]] = field(default_factory=list)
+    response_body: bytes = b""
+    scratch: dict[str, Any] = field(default_factory=dict)  # what a `before` hook leaves for `after`
+
+    def header(self, name: bytes) -> str | None:
+        return next((value.decode("latin-1") for key, value in self.headers if key.lower() == name), None)
+
+    def set_header(self, name: bytes, value: str | None) -> None:
+        self.headers = [(key, old) for key, old in self.headers if key.lower() != name]
+        if value is not None:
+            self.headers.append((name, value.encode("latin-1")))
+
+    def response_json(self) -> Any:
+        return json.loads(self.response_body)
+
+    def respond_json(self, status: int, body: Any) -> None:
+        self.status = status
+        self.response_body = json.dumps(body).encode()
+        self.response_headers = [(b"content-type", b"application/json")]
+
+
+Hook = Callable[[Exchange, "Internal"], Awaitable[None]]
+
+
+async def _unchanged(exchange: Exchange, internal: "Internal") -> None:
+    return None
+
+
+class Internal:
+    """Requests to the wrapped reference app itself, with the exchange's own credentials."""
+
+    def __init__(self, app: ASGIApp, exchange: Exchange) -> None:
+        self._app = app
+        self._auth = {"Authorization": exchange.header(b"authorization") or f"Bearer {DEMO_TOKEN}"}
+
+    def _client(self) -> httpx.AsyncClient:
+        # The app's lifespan already runs (it serves the outer request), so its store is open.
+        return httpx.AsyncClient(transport=httpx.ASGITransport(app=self._app), base_url="http://internal")
+
+    async def get_json(self, path: str) -> tuple[int, Any]:
+        async with self._client() as client:
+            response = await client.get(path, headers=self._auth)
+            return response.status_code, response.json()
+
+    async def post_form(self, path: str, body: str) -> int:
+        headers = {**self._auth, "Content-Type": "application/x-www-form-urlencoded"}
+        async with self._client() as client:
+            return (await client.post(path, content=body, headers=headers)).status_code
+
+
+class BrokenServer:
+    """The reference app, with ``before`` run on each request and ``after`` on each of its responses."""
+
+    def __init__(self, app: ASGIApp, *, before: Hook = _unchanged, after: Hook = _unchanged) -> None:
+        self._app, self._before, self._after = app, before, after
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self._app(scope, receive, send)
+            return
+        body = b""
+        while True:
+            message = await receive()
+            body += message.get("body", b"")
+            if not message.get("more_body"):
+                break
+        exchange = Exchange(
+            scope["method"], scope["path"], list(scope["headers"]), scope["query_string"].decode(), body
+        )
+        await self._before(exchange, Internal(self._app, exchange))
+        if not exchange.status:  # `before` may have answered on its own
+            await self._call_app(scope, exchange)
+            await self._after(exchange, Internal(self._app, exchange))
+        headers = [(k, v) for k, v in exchange.response_headers if k.lower() != b"content-length"]
+        headers.append((b"content-length", str(len(exchange.response_body)).encode()))
+        await send({"type": "http.response.start", "status": exchange.status, "headers": headers})
+        await send({"type": "http.response.body", "body": exchange.response_body})
+
+    async def _call_app(self, scope: Scope, exchange: Exchange) -> None:
+        sent = False
+
+        async def receive() -> Message:
+            nonlocal sent
+            if sent:
+                return {"type": "http.disconnect"}
+            sent = True
+            return {"type": "http.request", "body": exchange.body, "more_body": False}
+
+        async def send(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                exchange.status = message["status"]
+                exchange.response_headers = list(message.get("headers", []))
+            elif message["type"] == "http.response.body":
+                exchange.response_body += message.get("body", b"")
+
+        inner_scope = {**scope, "headers": exchange.headers, "query_string": exchange.query.encode()}
+        await self._app(inner_scope, receive, send)
+
+
+# --- the faults, one promise each --------------------------------------------------------------
+
+
+async def _drop_update(exchange: Exchange, internal: Internal) -> None:
+    """Answers a valid update 200 but keeps the old schedules (restores them right after)."""
+    if exchange.method == "POST" and _UPDATE.match(exchange.path):
+        status, before = await internal.get_json(exchange.path.replace("/update.json", ".json"))
+        if status == 200:
+            exchange.scratch["schedules"] = before
+
+
+async def _restore_after_update(exchange: Exchange, internal: Internal) -> None:
+    before = exchange.scratch.get("schedules")
+    if exchange.status == 200 and before:
+        from buffer_profiles_client.bracket_form import encode_bracket_form
+
+        await internal.post_form(exchange.path, encode_bracket_form({"schedules": before}))
+
+
+async def _created_at_as_string(exchange: Exchange, internal: Internal) -> None:
+    """Profiles carry `created_at` as a string instead of an integer."""
+    if exchange.method == "GET" and exchange.status == 200 and _PROFILE.match(exchange.path):
+        profile = exchange.response_json()
+        profile["created_at"] = str(profile["created_at"])
+        exchange.respond_json(200, profile)
+
+
+async def _crash_on_bad_update(exchange: Exchange, internal: Internal) -> None:
+    """An update the reference app rejects (400) crashes instead: a 500."""
+    if exchange.status == 400 and _UPDATE.match(exchange.path):
+        exchange.respond_json(500, {"success": False, "code": 1000, "message": "An unknown error occurred."})
+
+
+async def _accept_invalid_update(exchange: Exchange, internal: Internal) -> None:
+    """An update the reference app rejects (400) is answered 200 all the same."""
+    if exchange.status == 400 and _UPDATE.match(exchange.path):
+        exchange.respond_json(200, {"success": True})
+
+
+async def _ignore_auth(exchange: Exchange, internal: Internal) -> None:
+    """Every request is served as the demo user, whatever token it carries, or none."""
+    exchange.set_header(b"authorization", f"Bearer {DEMO_TOKEN}")
+    exchange.query = urlencode([(k, v) for k, v in parse_qsl(exchange.query) if k != "access_token"])
+
+
+async def _leak_to_other_user(exchange: Exchange, internal: Internal) -> None:
+    """The second user's token is served the demo user's profiles (ownership is not checked)."""
+    if exchange.header(b"authorization") == f"Bearer {OTHER_USER_TOKEN}":
+        exchange.set_header(b"authorization", f"Bearer {DEMO_TOKEN}")
+
+
+async def _wrong_not_found_code(exchange: Exchange, internal: Internal) -> None:
+    """An unknown profile is answered 404 with code 1006 (a bad value, which the table puts at 400)."""
+    if exchange.status == 404 and b'"code":1010' in exchange.response_body.replace(b" ", b""):
+        exchange.respond_json(404, {"success": False, "code": 1006, "message": "Profile could not be found."})
+
+
+async def _apply_first_schedule_then_reject(exchange: Exchange, internal: Internal) -> None:
+    """A rejected update still stores its first schedule, if that one alone is valid."""
+    if exchange.status == 400 and _UPDATE.match(exchange.path):
+        first = [(k, v) for k, v in parse_qsl(exchange.body.decode("utf-8", "replace")) if k.startswith("schedules[0]")]
+        if first:
+            await internal.post_form(exchange.path, urlencode(first))
+
+
+async def _answer_another_profile(exchange: Exchange, internal: Internal) -> None:
+    """GET /profiles/{id}.json answers with the user's first profile, whichever id was asked."""
+    if exchange.method == "GET" and exchange.status == 200 and _PROFILE.match(exchange.path):
+        _, listed = await internal.get_json("/1/profiles.json")
+        exchange.respond_json(200, listed[-1] if listed[0]["id"] == exchange.response_json()["id"] else listed[0])
+
+
+async def _stale_embedded_schedules(exchange: Exchange, internal: Internal) -> None:
+    """A profile's embedded `schedules` are the ones it was seeded with, not the stored ones."""
+    if exchange.method == "GET" and exchange.status == 200 and _PROFILE.match(exchange.path):
+        profile = exchange.response_json()
+        profile["schedules"] = [{"days": ["sat", "sun"], "times": ["10:00"]}, {"days": ["mon"], "times": ["09:00"]}]
+        exchange.respond_json(200, profile)
+
+
+async def _plain_text_method_errors(exchange: Exchange, internal: Internal) -> None:
+    """A wrong method (405) is answered in plain text, not Buffer's JSON error."""
+    if exchange.status == 405:
+        exchange.response_body = b"Method Not Allowed"
+        exchange.response_headers = [(k, v) for k, v in exchange.response_headers if k.lower() != b"content-type"]
+        exchange.response_headers.append((b"content-type", b"text/plain; charset=utf-8"))
+
+
+async def _list_first_profile_twice(exchange: Exchange, internal: Internal) -> None:
+    """list_profiles names its first profile twice."""
+    if exchange.method == "GET" and exchange.status == 200 and exchange.path == "/1/profiles.json":
+        profiles = exchange.response_json()
+        exchange.respond_json(200, profiles + profiles[:1])
+
+
+async def _refuse_both_token_checks(exchange: Exchange, internal: Internal) -> None:
+    """A token in both the header and the query is accepted (the header wins) instead of refused."""
+    if exchange.header(b"authorization") and "access_token=" in exchange.query:
+        exchange.query = urlencode([(k, v) for k, v in parse_qsl(exchange.query) if k != "access_token"])
+
+
+@dataclass(frozen=True)
+class Variant:
+    name: str
+    description: str
+    before: Hook = _unchanged
+    after: Hook = _unchanged
+
+    def wrap(self, app: ASGIApp) -> ASGIApp:
+        return BrokenServer(app, before=self.before, after=self.after)
+
+
+def _variant(name: str, *, before: Hook = _unchanged, after: Hook = _unchanged) -> Variant:
+    hook = after if after is not _unchanged else before
+    return Variant(name, (hook.__doc__ or "").strip(), before, after)
+
+
+VARIANTS = {
+    variant.name: variant
+    for variant in [
+        _variant("dropped_update", before=_drop_update, after=_restore_after_update),
+        _variant("wrong_field_type", after=_created_at_as_string),
+        _variant("server_error_on_bad_input", after=_crash_on_bad_update),
+        _variant("accepts_invalid_update", after=_accept_invalid_update),
+        _variant("ignores_auth", before=_ignore_auth),
+        _variant("leaks_other_users_profile", before=_leak_to_other_user),
+        _variant("wrong_error_code", after=_wrong_not_found_code),
+        _variant("partial_update_despite_400", after=_apply_first_schedule_then_reject),
+        _variant("answers_another_profile", after=_answer_another_profile),
+        _variant("stale_embedded_schedules", after=_stale_embedded_schedules),
+        _variant("plain_text_errors", after=_plain_text_method_errors),
+        _variant("duplicate_listing", after=_list_first_profile_twice),
+        _variant("token_in_both_places_accepted", before=_refuse_both_token_checks),
+    ]
+}
