@@ -9,28 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from server.app import create_app
-from server.background import running_server
-from server.demo import DEMO_PROFILE_ID, DEMO_TOKEN
-from tests.server.conftest import seed_demo
+from server.demo import DEMO_PROFILE_ID
+from tests.demo_server import demo_server, pointed_at
 
 README = Path(__file__).resolve().parents[2] / "README.md"
-DOCUMENTED_BASE_URLS = ("https://api.bufferapp.com/1", "http://127.0.0.1:8080/1")
 
 
 def _blocks(language: str) -> list[str]:
     return re.findall(rf"^```{language}\n(.*?)^```$", README.read_text(), flags=re.MULTILINE | re.DOTALL)
 
 
-def _pointed_at(code: str, base_url: str) -> str:
-    for documented in DOCUMENTED_BASE_URLS:
-        code = code.replace(documented, base_url)
-    return code.replace("YOUR_ACCESS_TOKEN", DEMO_TOKEN)
-
-
 @pytest.fixture
 def base_url(tmp_path: Path) -> Iterator[str]:
-    with running_server(create_app(seed_demo(tmp_path / "readme.sqlite3"))) as url:
+    with demo_server(tmp_path) as url:
         yield url
 
 
@@ -41,7 +32,7 @@ def test_the_readme_has_the_examples_this_test_runs() -> None:
 
 @pytest.mark.parametrize("index", range(len(_blocks("python"))))
 def test_python_example_runs(index: int, base_url: str) -> None:
-    code = _pointed_at(_blocks("python")[index], base_url)
+    code = pointed_at(_blocks("python")[index], base_url)
 
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
 
@@ -55,7 +46,7 @@ def test_curl_examples_answer_what_the_readme_shows(base_url: str) -> None:
     expected = [line.removeprefix("# ") for line in block.splitlines() if line.startswith("# {")]
 
     result = subprocess.run(
-        ["bash", "-euo", "pipefail", "-c", _pointed_at(block, base_url)],
+        ["bash", "-euo", "pipefail", "-c", pointed_at(block, base_url)],
         capture_output=True,
         text=True,
         timeout=60,

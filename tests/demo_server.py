@@ -1,0 +1,28 @@
+"""Examples written for Buffer's real API, run instead against a reference server with demo data."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from server.app import create_app
+from server.background import running_server
+from server.demo import DEMO_TOKEN
+from tests.server.conftest import seed_demo
+
+# What examples say, for readers: the real API and a placeholder token (or the local server).
+DOCUMENTED_BASE_URLS = ("https://api.bufferapp.com/1", "http://127.0.0.1:8080/1")
+TOKEN_PLACEHOLDER = "YOUR_ACCESS_TOKEN"
+
+
+def pointed_at(code: str, base_url: str) -> str:
+    """``code`` with its documented base URL and token replaced by the demo server's."""
+    for documented in DOCUMENTED_BASE_URLS:
+        code = code.replace(documented, base_url)
+    return code.replace(TOKEN_PLACEHOLDER, DEMO_TOKEN)
+
+
+@contextmanager
+def demo_server(scratch: Path) -> Iterator[str]:
+    """A reference server over a fresh demo database in ``scratch``; yields its base URL."""
+    with running_server(create_app(seed_demo(scratch / "demo.sqlite3"))) as url:
+        yield url
