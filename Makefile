@@ -9,10 +9,10 @@ INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 REDOCLY := REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true node_modules/.bin/redocly
 
-.PHONY: all help install generate check-generated lint test serve bench contract
+.PHONY: all help install generate check-generated lint test serve bench contract docs system-tools
 
-all: install generate check-generated lint contract ## install, regenerate the client, lint, contract-test the reference server
-	@echo "make: done. Client in generated/, spec lint clean, reference server passes the contract. Next: make test"
+all: install generate check-generated lint docs contract ## install, regenerate the client, lint, build the docs, contract-test the reference server
+	@echo "make: done. Client in generated/, spec lint clean, docs in site/index.html, reference server passes the contract. Next: make test"
 
 help: ## list the workflows
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 18
@@ -43,8 +43,26 @@ lint: install ## spec lint (Redocly), ruff, mypy --strict on hand-written code
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: install check-generated ## the whole test suite
+# The docs tests drive Debian's chromium (never a downloaded browser build) and run the curl samples.
+# CI runs as root; elsewhere, without them, install both once with sudo.
+system-tools: ## install chromium and curl with apt-get, only when missing (for the docs tests)
+	@missing="$$(test -x /usr/bin/chromium || echo chromium) $$(command -v curl >/dev/null || echo curl)"; \
+	if [ -n "$${missing// /}" ]; then \
+		echo "installing:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+test: install check-generated system-tools ## the whole test suite
 	$(BIN)/pytest
+
+SITE := site/index.html
+
+docs: $(SITE) ## build the API reference: one self-contained page, site/index.html
+	@echo "docs: $(SITE) ($$(wc -c < $(SITE)) bytes); open it in a browser, or run make serve and visit http://127.0.0.1:8080/docs"
+
+$(SITE): openapi.yaml redocly.yaml docs/page.hbs $(wildcard docs/samples/*) $(NODE_INSTALLED)
+	@mkdir -p $(dir $@)
+	$(REDOCLY) build-docs openapi.yaml --inlineBundle --template docs/page.hbs --title "Buffer Profiles API reference" --output $@
 
 PORT ?= 8080
 serve: $(INSTALLED) ## run the reference server on 127.0.0.1:$(PORT) with demo data (db in data/)

@@ -1,0 +1,164 @@
+"""The built reference renders in real headless Chromium with every network request blocked."""
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, Request, Route, expect, sync_playwright
+
+from tests.docs.conftest import REPO, build_docs
+
+CHROMIUM = Path("/usr/bin/chromium")
+# The update operation with its Python sample: the page as a reader uses it. Plus the overview's top.
+SCREENSHOT = REPO / "reports" / "docs.png"
+OVERVIEW_SCREENSHOT = REPO / "reports" / "docs-overview.png"
+# Redoc's "API docs by" badge points its <img> at a CDN (no option turns it off); the page's
+# Content-Security-Policy (docs/page.hbs) blocks it. It is the only outside resource the page tries.
+TOLERATED_BLOCKED_ATTEMPTS = {"https://cdn.redoc.ly/redoc/logo-mini-full.svg"}
+CSP_VIOLATION = re.compile(r"Loading the \w+ '([^']+)' violates the following Content Security Policy")
+
+# operationId -> (summary, a parameter or body field's description, a line of the Python sample, of curl)
+OPERATIONS = {
+    "list_profiles": (
+        "List profiles",
+        "bearerAuth or accessTokenQuery",
+        "profiles = list_profiles.sync(client=client)",
+        'curl --fail-with-body -sS "$BUFFER_BASE_URL/profiles.json"',
+    ),
+    "get_profile": (
+        "Get a profile",
+        "The profile's id, 24 lowercase hexadecimal digits.",
+        "profile = get_profile.sync(profile_id, client=client)",
+        '--data-urlencode "access_token=$BUFFER_ACCESS_TOKEN"',
+    ),
+    "list_profile_schedules": (
+        "List posting schedules",
+        "The profile's id, 24 lowercase hexadecimal digits.",
+        "profiles = await list_profiles.asyncio(client=client)",
+        '"$BUFFER_BASE_URL/profiles/$BUFFER_PROFILE_ID/schedules.json"',
+    ),
+    "update_profile_schedules": (
+        "Replace posting schedules",
+        "The new schedules, replacing all current ones.",
+        "result = update_profile_schedules.sync(profile_id, client=client, body=form)",
+        "--data-urlencode 'schedules[0][times][]=17:43'",
+    ),
+}
+
+
+class OfflinePage:
+    """A Chromium tab on the built page in which every request but the page file itself is aborted."""
+
+    def __init__(self, browser: Browser, page_file: Path) -> None:
+        self.url = page_file.as_uri()
+        self.requests: list[str] = []
+        self.let_through: list[str] = []
+        self.csp_blocked: list[str] = []
+        self.page_errors: list[str] = []
+        context = browser.new_context(viewport={"width": 1400, "height": 1000}, service_workers="block")
+        context.route("**/*", self._only_the_page_file)
+        context.on("request", self._record_request)
+        self.page: Page = context.new_page()
+        self.page.on("console", self._record_console)
+        self.page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+
+    def _only_the_page_file(self, route: Route) -> None:
+        if route.request.url == self.url:
+            self.let_through.append(route.request.url)
+            route.continue_()
+        else:
+            route.abort()
+
+    def _record_request(self, request: Request) -> None:
+        self.requests.append(request.url)
+
+    def _record_console(self, message: ConsoleMessage) -> None:
+        # The console is where Chromium says the page's own CSP stopped a load, router or not.
+        self.csp_blocked.extend(CSP_VIOLATION.findall(message.text))
+
+    def open(self, fragment: str = "") -> Page:
+        self.page.goto(self.url + fragment)
+        self.page.wait_for_load_state("load")
+        return self.page
+
+
+def _heading(page: Page, text: str) -> Locator:
+    # Redoc prefixes each heading's accessible name with its anchor link ("link to section/...").
+    return page.get_by_role("heading", name=re.compile(rf"(^|\s){re.escape(text)}$"))
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is missing: make install (or make test) installs it")
+    with sync_playwright() as playwright:
+        # --disable-background-networking: no component updates, safe browsing or other calls home.
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-background-networking"]
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def offline_page(browser: Browser, built_page: Path) -> Iterator[OfflinePage]:
+    tab = OfflinePage(browser, built_page)
+    yield tab
+    tab.page.context.close()
+
+
+def test_overview_explains_auth_errors_rate_limits_and_bracket_bodies(offline_page: OfflinePage) -> None:
+    page = offline_page.open()
+
+    for heading in ("Authentication", "Errors", "Rate limits", "Request bodies"):
+        expect(_heading(page, heading)).to_be_visible()
+    expect(page.get_by_text("Access token required").first).to_be_visible()
+    expect(page.get_by_text("access_token", exact=True).first).to_be_visible()
+    OVERVIEW_SCREENSHOT.parent.mkdir(exist_ok=True)
+    page.screenshot(path=OVERVIEW_SCREENSHOT)
+
+
+@pytest.mark.parametrize("operation_id", OPERATIONS)
+def test_operation_shows_its_parameters_and_both_samples(operation_id: str, offline_page: OfflinePage) -> None:
+    summary, parameter_text, python_line, curl_line = OPERATIONS[operation_id]
+    page = offline_page.open(f"#/profiles/{operation_id}")
+
+    expect(_heading(page, summary)).to_be_visible()
+    expect(page.get_by_text(parameter_text, exact=True).first).to_be_visible()
+    # The curl sample is shown first; Python is one choice away in the language menu.
+    expect(page.get_by_text(curl_line).first).to_be_visible()
+    page.get_by_role("button", name="curl", exact=True).first.click()
+    page.get_by_role("menuitem", name="Python", exact=True).click()
+    expect(page.get_by_text(python_line).first).to_be_visible()
+    if operation_id == "update_profile_schedules":
+        _heading(page, summary).evaluate("heading => heading.scrollIntoView({block: 'start'})")
+        SCREENSHOT.parent.mkdir(exist_ok=True)
+        page.screenshot(path=SCREENSHOT)
+
+
+def test_no_request_leaves_the_page(offline_page: OfflinePage) -> None:
+    page = offline_page.open()
+    for operation_id in OPERATIONS:
+        page.goto(f"{offline_page.url}#/profiles/{operation_id}")
+        _heading(page, OPERATIONS[operation_id][0]).wait_for()
+    page.wait_for_load_state("networkidle")
+
+    assert offline_page.page_errors == []
+    assert set(offline_page.let_through) == {offline_page.url}
+    # Everything else the page tried is the badge's logo, and the page's own CSP stopped it, so a
+    # reader's browser (no test router) makes no request either.
+    assert set(offline_page.requests) - {offline_page.url} <= TOLERATED_BLOCKED_ATTEMPTS
+    assert set(offline_page.requests) - {offline_page.url} <= set(offline_page.csp_blocked)
+
+
+def test_page_is_self_contained(built_page: Path) -> None:
+    html = built_page.read_text()
+
+    assert not re.search(r"<script[^>]+src=", html)
+    assert not re.search(r"<link[^>]+href=\"?https?:", html)
+    assert "Content-Security-Policy" in html
+
+
+def test_two_builds_are_byte_identical(built_page: Path, tmp_path: Path) -> None:
+    assert build_docs(tmp_path / "index.html").read_bytes() == built_page.read_bytes()
