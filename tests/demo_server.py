@@ -6,8 +6,9 @@ from pathlib import Path
 
 from server.app import create_app
 from server.background import running_server
-from server.demo import DEMO_TOKEN
-from tests.server.conftest import seed_demo
+from server.demo import DEMO_FIXTURES, DEMO_TOKEN
+from server.fixtures import load_fixtures
+from server.store import Store
 
 # What examples say, for readers: the real API and a placeholder token (or the local server).
 DOCUMENTED_BASE_URLS = ("https://api.bufferapp.com/1", "http://127.0.0.1:8080/1")
@@ -19,6 +20,16 @@ def pointed_at(code: str, base_url: str) -> str:
     for documented in DOCUMENTED_BASE_URLS:
         code = code.replace(documented, base_url)
     return code.replace(TOKEN_PLACEHOLDER, DEMO_TOKEN)
+
+
+def seed_demo(db_path: Path) -> Path:
+    """Create ``db_path`` holding the demo users, tokens and profiles; return it."""
+    store = Store(db_path)
+    try:
+        load_fixtures(store, DEMO_FIXTURES)
+    finally:
+        store.close()
+    return db_path
 
 
 @contextmanager

@@ -15,10 +15,9 @@ from starlette.types import ASGIApp
 from contract.api_reader import OTHER_TOKEN_ENV, TOKEN_ENV
 from server.app import create_app
 from server.background import running_server
-from server.demo import DEMO_FIXTURES, DEMO_TOKEN, OTHER_USER_TOKEN
-from server.fixtures import load_fixtures
-from server.store import Store
+from server.demo import DEMO_TOKEN, OTHER_USER_TOKEN
 from tests.contract.variants import Variant
+from tests.demo_server import seed_demo
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 # Built-in checks report a failure code, custom ones their name (ST901 "Custom check failed: `name`").
@@ -48,19 +47,10 @@ class ContractRun:
         return set(self.failures)
 
 
-def seeded_database(path: Path) -> Path:
-    store = Store(path)
-    try:
-        load_fixtures(store, DEMO_FIXTURES)
-    finally:
-        store.close()
-    return path
-
-
 @contextmanager
 def serving(scratch: Path, variant: Variant | None = None) -> Iterator[str]:
     """The reference app (wrapped by ``variant``) over its own fresh demo database; yields its base URL."""
-    app: ASGIApp = create_app(seeded_database(scratch / "server.sqlite3"))
+    app: ASGIApp = create_app(seed_demo(scratch / "server.sqlite3"))
     with running_server(variant.wrap(app) if variant else app) as base_url:
         yield base_url
 

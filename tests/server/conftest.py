@@ -7,24 +7,14 @@ import pytest
 
 from server.app import create_app
 from server.background import running_server
-from server.demo import DEMO_FIXTURES, DEMO_TOKEN
-from server.fixtures import load_fixtures
-from server.store import Store
+from server.demo import DEMO_TOKEN
+from tests.demo_server import seed_demo
 from tests.server.spec_conformance import SpecConformance
 
 ClientFactory = Callable[..., httpx.Client]
 
 # Loopback HTTP needs no TLS, but every httpx client builds a context (~15 ms) unless given one.
 SHARED_TLS_CONTEXT = ssl.create_default_context()
-
-
-def seed_demo(db_path: Path) -> Path:
-    store = Store(db_path)
-    try:
-        load_fixtures(store, DEMO_FIXTURES)
-    finally:
-        store.close()
-    return db_path
 
 
 @pytest.fixture(scope="session")

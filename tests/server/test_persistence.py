@@ -11,8 +11,8 @@ from server.background import running_server
 from server.demo import DEMO_FIXTURES, DEMO_PROFILE_ID, DEMO_TOKEN, DEMO_USER_ID
 from server.fixtures import load_fixtures
 from server.store import SCHEMA_VERSION, Store, StoreError
+from tests.demo_server import seed_demo
 from tests.seeds import seed_update_post_data
-from tests.server.conftest import seed_demo
 from tests.server.operations import FORM_HEADERS
 
 AUTH = {"Authorization": f"Bearer {DEMO_TOKEN}"}
