@@ -49,7 +49,7 @@ system-tools: ## install chromium and curl with apt-get, only when missing (for 
 	@missing="$$(test -x /usr/bin/chromium || echo chromium) $$(command -v curl >/dev/null || echo curl)"; \
 	if [ -n "$${missing// /}" ]; then \
 		echo "installing:$$missing"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
 test: install check-generated system-tools ## the whole test suite
