@@ -1,5 +1,6 @@
 import ssl
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -34,7 +35,9 @@ def base_url(db_path: Path) -> Iterator[str]:
         yield url
 
 
-def make_client_factory(base_url: str, conformance: SpecConformance) -> tuple[ClientFactory, list[httpx.Client]]:
+@contextmanager
+def client_factory(base_url: str, conformance: SpecConformance) -> Iterator[ClientFactory]:
+    """Yield a maker of clients of ``base_url``; every client it made is closed on exit."""
     clients: list[httpx.Client] = []
 
     def client(token: str | None = DEMO_TOKEN, *, check: bool = True) -> httpx.Client:
@@ -47,16 +50,18 @@ def make_client_factory(base_url: str, conformance: SpecConformance) -> tuple[Cl
         clients.append(made)
         return made
 
-    return client, clients
+    try:
+        yield client
+    finally:
+        for made in clients:
+            made.close()
 
 
 @pytest.fixture
 def api(base_url: str, conformance: SpecConformance) -> Iterator[ClientFactory]:
     """Clients of this test's own server: for tests that start from the demo data as seeded."""
-    factory, clients = make_client_factory(base_url, conformance)
-    yield factory
-    for client in clients:
-        client.close()
+    with client_factory(base_url, conformance) as factory:
+        yield factory
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +74,5 @@ def shared_base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture
 def shared_api(shared_base_url: str, conformance: SpecConformance) -> Iterator[ClientFactory]:
-    factory, clients = make_client_factory(shared_base_url, conformance)
-    yield factory
-    for client in clients:
-        client.close()
+    with client_factory(shared_base_url, conformance) as factory:
+        yield factory

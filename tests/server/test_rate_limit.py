@@ -9,21 +9,21 @@ from server.app import create_app
 from server.background import running_server
 from server.demo import DEMO_TOKEN, OTHER_USER_TOKEN
 from server.rate_limit import RateLimiter
-from tests.server.conftest import make_client_factory
+from tests.server.conftest import client_factory
 from tests.server.spec_conformance import SpecConformance
 
 
 def test_past_the_limit_requests_are_429_with_retry_after(db_path: Path, conformance: SpecConformance) -> None:
-    with running_server(create_app(db_path, rate_limit_per_minute=3)) as base_url:
-        client, clients = make_client_factory(base_url, conformance)
+    with (
+        running_server(create_app(db_path, rate_limit_per_minute=3)) as base_url,
+        client_factory(base_url, conformance) as client,
+    ):
         demo, other, anonymous = client(DEMO_TOKEN), client(OTHER_USER_TOKEN), client(None)
 
         refused_anonymously = [anonymous.get("profiles.json").status_code for _ in range(5)]
         statuses = [demo.get("profiles.json").status_code for _ in range(4)]
         limited = demo.get("profiles/4eb854340acb04e870000010.json")
         other_user = other.get("profiles.json")
-        for made in clients:
-            made.close()
 
     assert refused_anonymously == [401] * 5  # unauthenticated requests count for no one
     assert statuses == [200, 200, 200, 429]
