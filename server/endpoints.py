@@ -6,12 +6,13 @@ from collections.abc import Awaitable, Callable
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from server.auth import authenticated_user
+from server.auth import authenticated_user, form_body_tokens
 from server.errors import ApiError, ErrorCode
 from server.form_decoder import decode_bracket_form
 from server.limits import FormLimits
+from server.posting_caps import check_posting_caps
 from server.rate_limit import RateLimiter
-from server.request_body import read_form_body
+from server.request_body import is_form_request, read_form_body
 from server.store import Store
 from server.update_form import UpdateFormChecker
 
@@ -41,7 +42,12 @@ class ProfilesApi:
         """The endpoint that runs ``operation`` for the request's user, after auth and the rate limit."""
 
         async def endpoint(request: Request) -> Response:
-            user_id = authenticated_user(request, self.store)
+            body_tokens: list[str] = []
+            if request.method == "POST" and is_form_request(request):
+                # The token may travel in the form body, so a form is read (within its limit) before auth.
+                request.state.form_body = await read_form_body(request, self._limits.max_body_bytes)
+                body_tokens = form_body_tokens(request.state.form_body)
+            user_id = authenticated_user(request, self.store, body_tokens)
             if self._rate_limiter is not None:
                 retry_after = self._rate_limiter.admit(user_id)
                 if retry_after is not None:
@@ -67,10 +73,14 @@ class ProfilesApi:
 
     async def update_profile_schedules(self, request: Request, user_id: str) -> Response:
         profile_id = _profile_id(request)
-        if not self.store.has_profile(user_id, profile_id):
+        service = self.store.profile_service(user_id, profile_id)
+        if service is None:
             raise _profile_not_found()
-        body = await read_form_body(request, self._limits.max_body_bytes)
+        body = getattr(request.state, "form_body", None)
+        if body is None:  # not a form: this answers 415
+            body = await read_form_body(request, self._limits.max_body_bytes)
         schedules = self._checker.check(decode_bracket_form(body, self._limits))
+        check_posting_caps(service, schedules)
         # The profile may have been removed meanwhile; the write re-checks inside its transaction.
         if not self.store.replace_schedules(user_id, profile_id, schedules):
             raise _profile_not_found()

@@ -13,6 +13,7 @@ class ErrorCode(IntEnum):
     PARAMETER_MISSING = 1004
     OUT_OF_BOUNDS = 1006
     PROFILE_NOT_FOUND = 1010
+    SCHEDULE_LIMIT_REACHED = 1013
     UNKNOWN_ERROR = 1000
     # Errors of HTTP itself carry their status as their code, as Buffer's 403/404/405 do.
     ENDPOINT_NOT_FOUND = 404
@@ -28,6 +29,7 @@ HTTP_STATUS = {
     ErrorCode.PARAMETER_MISSING: 400,
     ErrorCode.OUT_OF_BOUNDS: 400,
     ErrorCode.PROFILE_NOT_FOUND: 404,
+    ErrorCode.SCHEDULE_LIMIT_REACHED: 403,
     ErrorCode.UNKNOWN_ERROR: 500,
     ErrorCode.ENDPOINT_NOT_FOUND: 404,
     ErrorCode.METHOD_NOT_ALLOWED: 405,

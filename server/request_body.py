@@ -23,6 +23,14 @@ def check_form_media_type(content_type: str | None) -> None:
             raise _unsupported("only the UTF-8 charset is accepted.")
 
 
+def is_form_request(request: Request) -> bool:
+    try:
+        check_form_media_type(request.headers.get("content-type"))
+    except ApiError:
+        return False
+    return True
+
+
 def _too_large(limit: int) -> ApiError:
     return ApiError(ErrorCode.CONTENT_TOO_LARGE, f"Request body too large: at most {limit} bytes.")
 

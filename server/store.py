@@ -145,6 +145,13 @@ class Store:
         row = self._db.execute(query, (key,)).fetchone()
         return None if row is None else str(row[0])
 
+    def profile_service(self, user_id: str, profile_id: str) -> str | None:
+        """The profile's service (``twitter``, ...); None if the user has no such profile."""
+        row = self._db.execute(
+            "SELECT json_extract(fields, '$.service') FROM profiles WHERE id = ? AND user_id = ?", (profile_id, user_id)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
     def has_profile(self, user_id: str, profile_id: str) -> bool:
         row = self._db.execute("SELECT 1 FROM profiles WHERE id = ? AND user_id = ?", (profile_id, user_id)).fetchone()
         return row is not None

@@ -81,6 +81,8 @@ class SpecConformance:
         errors = list(self.validator(schema_pointer).iter_errors(response.json()))
         assert not errors, f"{request.method} {request.url.path} -> {response.status_code}: {errors[0].message}"
         for header, declared in documented.get("headers", {}).items():
+            if "$ref" in declared:
+                declared = self.document["components"]["headers"][declared["$ref"].rsplit("/", 1)[-1]]
             assert header in response.headers, f"{response.status_code} without its documented {header} header"
             value = response.headers[header]
             instance: Any = int(value) if declared["schema"].get("type") == "integer" and value.isdigit() else value

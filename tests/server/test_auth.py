@@ -1,4 +1,4 @@
-"""Both token placements work on every operation; anything else is 401 with code 1001."""
+"""The token works in each documented place (header, query, a POST's form body); anything else is 401 (1001)."""
 
 import httpx
 import pytest
@@ -89,11 +89,49 @@ def test_refused_tokens_are_401_with_code_1001(
     assert schedules(shared_api) == before
 
 
-def test_a_token_only_in_the_form_body_is_not_accepted(shared_api: ClientFactory) -> None:
-    """The spec names two places for the token; the body is not one of them."""
-    update = OPERATIONS[-1]
-    body = f"{update.body}&access_token={DEMO_TOKEN}"
+UPDATE = OPERATIONS[-1]
+NEW_SCHEDULES = [{"days": ["mon"], "times": ["09:00"]}]
 
-    response = shared_api(token=None).post(update.path(), content=body, headers=update.headers)
+
+def test_a_token_in_the_form_body_is_accepted(shared_api: ClientFactory) -> None:
+    """Buffer's Authentication page: the token travels "in the HTTP Authorization header, request body or query"."""
+    body = f"{UPDATE.body}&access_token={DEMO_TOKEN}"
+
+    response = shared_api(token=None).post(UPDATE.path(), content=body, headers=UPDATE.headers)
+
+    assert response.status_code == 200
+    assert schedules(shared_api) == NEW_SCHEDULES
+
+
+BODY_TOKEN_REFUSED = {
+    "body and header": ({"Authorization": f"Bearer {DEMO_TOKEN}"}, {}, f"access_token={DEMO_TOKEN}"),
+    "body and parameter": ({}, {"access_token": DEMO_TOKEN}, f"access_token={DEMO_TOKEN}"),
+    "body twice": ({}, {}, f"access_token={DEMO_TOKEN}&access_token={DEMO_TOKEN}"),
+    "unknown body token": ({}, {}, "access_token=not-a-token"),
+    "empty body token": ({}, {}, "access_token="),
+}
+
+
+@pytest.mark.parametrize(("headers", "params", "token_pairs"), BODY_TOKEN_REFUSED.values(), ids=BODY_TOKEN_REFUSED)
+def test_a_body_token_with_another_or_unknown_is_401(
+    shared_api: ClientFactory, headers: dict[str, str], params: dict[str, str], token_pairs: str
+) -> None:
+    before = schedules(shared_api)
+    body = f"{UPDATE.body}&{token_pairs}"
+
+    response = shared_api(token=None).post(
+        UPDATE.path(), content=body, headers={**UPDATE.headers, **headers}, params=params
+    )
+
+    assert response.status_code == 401
+    assert response.json()["code"] == 1001
+    assert schedules(shared_api) == before
+
+
+def test_a_token_in_a_non_form_body_is_not_read(shared_api: ClientFactory) -> None:
+    """Only a form body carries parameters; the same bytes labelled as JSON hold no token."""
+    body = f"{UPDATE.body}&access_token={DEMO_TOKEN}"
+
+    response = shared_api(token=None).post(UPDATE.path(), content=body, headers={"Content-Type": "text/plain"})
 
     assert response.status_code == 401

@@ -3,6 +3,7 @@
 from .day import Day
 from .error import Error
 from .profile import Profile
+from .profile_counts import ProfileCounts
 from .schedule import Schedule
 from .schedule_input import ScheduleInput
 from .statistics import Statistics
@@ -13,6 +14,7 @@ __all__ = (
     "Day",
     "Error",
     "Profile",
+    "ProfileCounts",
     "Schedule",
     "ScheduleInput",
     "Statistics",

@@ -13,12 +13,16 @@ T = TypeVar("T", bound="Error")
 
 @_attrs_define
 class Error:
-    """Buffer's error body. `code` is always present; the message travels as `message` or, in older responses, as `error`."""
+    """Buffer's JSON error body. `code` is always present; the message travels as `message` or, in older responses, as
+    `error`. Each error response carries its own example: one shared here would be served by mock servers for every
+    status.
+
+    """
 
     code: int
     """ The Buffer error code; the table in the overview lists them. """
     success: bool | Unset = UNSET
-    """ Always `false` when present. """
+    """ `false` when present. """
     message: str | Unset = UNSET
     """ A human-readable description of the error. """
     error: str | Unset = UNSET

@@ -12,12 +12,16 @@ T = TypeVar("T", bound="ScheduleInput")
 
 @_attrs_define
 class ScheduleInput:
-    """A posting schedule to store. Both lists are required and non-empty, and hold no duplicates."""
+    """A posting schedule to store. Both lists are required and non-empty: an empty list has no form encoding, so it would
+    arrive as a missing parameter. The reference server also refuses repeated items and more than 7 days or 1,024 times
+    in one schedule; the profile's service caps the posting times a day (`403`, code `1013`).
+
+    """
 
     days: list[Day]
     """ The days this schedule applies to. """
     times: list[str]
-    """ The posting times on those days; at most 288, one every five minutes. """
+    """ The posting times on those days. How many a day a profile may have is the service's cap (code `1013`). """
 
     def to_dict(self) -> dict[str, Any]:
         days = []

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -15,12 +15,16 @@ T = TypeVar("T", bound="Statistics")
 class Statistics:
     """Audience figures of the social media account; which ones appear depends on the service."""
 
-    followers: int | Unset = UNSET
+    followers: int | None | Unset = UNSET
     """ How many accounts follow this one. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        followers = self.followers
+        followers: int | None | Unset
+        if isinstance(self.followers, Unset):
+            followers = UNSET
+        else:
+            followers = self.followers
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -33,7 +37,15 @@ class Statistics:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        followers = d.pop("followers", UNSET)
+
+        def _parse_followers(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        followers = _parse_followers(d.pop("followers", UNSET))
 
         statistics = cls(
             followers=followers,

@@ -16,7 +16,7 @@ class UpdateSchedulesResult:
     """The answer to a successful schedules update."""
 
     success: bool
-    """ Always `true` here; failures are errors. """
+    """ `true` here: failures are errors. """
     message: str | Unset = UNSET
     """ A human-readable confirmation. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

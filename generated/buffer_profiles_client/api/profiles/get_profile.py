@@ -76,7 +76,8 @@ def sync_detailed(
      Returns the single profile with this id, including its posting schedules.
 
     Args:
-        id (str): A Buffer object id, 24 lowercase hexadecimal digits.
+        id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
+            documentation and recorded answers has this form).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -107,7 +108,8 @@ def sync(
      Returns the single profile with this id, including its posting schedules.
 
     Args:
-        id (str): A Buffer object id, 24 lowercase hexadecimal digits.
+        id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
+            documentation and recorded answers has this form).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,7 +135,8 @@ async def asyncio_detailed(
      Returns the single profile with this id, including its posting schedules.
 
     Args:
-        id (str): A Buffer object id, 24 lowercase hexadecimal digits.
+        id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
+            documentation and recorded answers has this form).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,7 +165,8 @@ async def asyncio(
      Returns the single profile with this id, including its posting schedules.
 
     Args:
-        id (str): A Buffer object id, 24 lowercase hexadecimal digits.
+        id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
+            documentation and recorded answers has this form).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

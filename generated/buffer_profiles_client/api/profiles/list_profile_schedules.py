@@ -83,7 +83,8 @@ def sync_detailed(
      Returns the posting schedules of the profile with this id, in their stored order.
 
     Args:
-        id (str): A Buffer object id, 24 lowercase hexadecimal digits.
+        id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
+            documentation and recorded answers has this form).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -114,7 +115,8 @@ def sync(
      Returns the posting schedules of the profile with this id, in their stored order.
 
     Args:
-        id (str): A Buffer object id, 24 lowercase hexadecimal digits.
+        id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
+            documentation and recorded answers has this form).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,7 +142,8 @@ async def asyncio_detailed(
      Returns the posting schedules of the profile with this id, in their stored order.
 
     Args:
-        id (str): A Buffer object id, 24 lowercase hexadecimal digits.
+        id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
+            documentation and recorded answers has this form).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -169,7 +172,8 @@ async def asyncio(
      Returns the posting schedules of the profile with this id, in their stored order.
 
     Args:
-        id (str): A Buffer object id, 24 lowercase hexadecimal digits.
+        id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
+            documentation and recorded answers has this form).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -104,12 +104,15 @@ def sync_detailed(
     """Replace posting schedules
 
      Replaces all posting schedules of the profile with this id by the ones sent, in one step: a request
-    that is rejected changes nothing.
+    that is rejected changes nothing. The access token may travel in the form body as `access_token`, as
+    well as in the header or the query (never in two places).
 
     Args:
-        id (str): A Buffer object id, 24 lowercase hexadecimal digits.
+        id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
+            documentation and recorded answers has this form).
         body (UpdateSchedulesForm): The form body of a schedules update; it lists every schedule
-            the profile keeps.
+            the profile keeps. Buffer's Profiles page names one parameter, `schedules` (required); the
+            access token may travel here too, as `access_token`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,12 +143,15 @@ def sync(
     """Replace posting schedules
 
      Replaces all posting schedules of the profile with this id by the ones sent, in one step: a request
-    that is rejected changes nothing.
+    that is rejected changes nothing. The access token may travel in the form body as `access_token`, as
+    well as in the header or the query (never in two places).
 
     Args:
-        id (str): A Buffer object id, 24 lowercase hexadecimal digits.
+        id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
+            documentation and recorded answers has this form).
         body (UpdateSchedulesForm): The form body of a schedules update; it lists every schedule
-            the profile keeps.
+            the profile keeps. Buffer's Profiles page names one parameter, `schedules` (required); the
+            access token may travel here too, as `access_token`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,12 +177,15 @@ async def asyncio_detailed(
     """Replace posting schedules
 
      Replaces all posting schedules of the profile with this id by the ones sent, in one step: a request
-    that is rejected changes nothing.
+    that is rejected changes nothing. The access token may travel in the form body as `access_token`, as
+    well as in the header or the query (never in two places).
 
     Args:
-        id (str): A Buffer object id, 24 lowercase hexadecimal digits.
+        id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
+            documentation and recorded answers has this form).
         body (UpdateSchedulesForm): The form body of a schedules update; it lists every schedule
-            the profile keeps.
+            the profile keeps. Buffer's Profiles page names one parameter, `schedules` (required); the
+            access token may travel here too, as `access_token`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,12 +214,15 @@ async def asyncio(
     """Replace posting schedules
 
      Replaces all posting schedules of the profile with this id by the ones sent, in one step: a request
-    that is rejected changes nothing.
+    that is rejected changes nothing. The access token may travel in the form body as `access_token`, as
+    well as in the header or the query (never in two places).
 
     Args:
-        id (str): A Buffer object id, 24 lowercase hexadecimal digits.
+        id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
+            documentation and recorded answers has this form).
         body (UpdateSchedulesForm): The form body of a schedules update; it lists every schedule
-            the profile keeps.
+            the profile keeps. Buffer's Profiles page names one parameter, `schedules` (required); the
+            access token may travel here too, as `access_token`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
