@@ -1,22 +1,40 @@
-"""Checks of the error shape the spec promises on every operation, documented status or not."""
+"""Checks of the error shape Buffer's contract promises on every operation, documented status or not.
+
+A success is JSON. An error is JSON in Buffer's error shape, or, as Buffer was recorded answering
+at its HTTP layer, an empty or HTML (`text/html`) body: the spec says both.
+"""
 
 from typing import Any
 
 import schemathesis
 
-from contract.cases import header, json_body
-from contract.spec_facts import error_status_by_code
+from contract.cases import header, is_success, json_body
+from contract.spec_facts import error_statuses_by_code
 
 JSON_MEDIA_TYPE = "application/json"
+HTML_MEDIA_TYPE = "text/html"
+
+
+def _media_type(response: Any) -> str:
+    return (header(response, "content-type") or "").split(";")[0].strip().lower()
+
+
+def is_bare_error(response: Any) -> bool:
+    """An error answered before the API: an empty body, or one labelled HTML."""
+    return not is_success(response) and (not response.content.strip() or _media_type(response) == HTML_MEDIA_TYPE)
 
 
 @schemathesis.check
 def responses_are_json(ctx: Any, response: Any, case: Any) -> bool | None:
-    """Every response, errors of HTTP itself included (405, 404), is `application/json` with a JSON body."""
+    """Every success, and every error that is not bare (empty or HTML), is `application/json` with a JSON body."""
+    if is_bare_error(response):
+        return True
     content_type = header(response, "content-type")
-    media_type = (content_type or "").split(";")[0].strip().lower()
-    if media_type != JSON_MEDIA_TYPE:
-        raise AssertionError(f"Content-Type is {content_type!r}; every response must be {JSON_MEDIA_TYPE}.")
+    if _media_type(response) != JSON_MEDIA_TYPE:
+        allowed = JSON_MEDIA_TYPE
+        if not is_success(response):
+            allowed += f", or an empty or {HTML_MEDIA_TYPE} body"
+        raise AssertionError(f"Content-Type is {content_type!r}; this response must be {allowed}.")
     if json_body(response) is None and response.content.strip() != b"null":
         raise AssertionError(f"The body is not JSON: {response.content[:200]!r}")
     return None
@@ -24,19 +42,20 @@ def responses_are_json(ctx: Any, response: Any, case: Any) -> bool | None:
 
 @schemathesis.check
 def error_code_matches_status(ctx: Any, response: Any, case: Any) -> bool | None:
-    """An error's `code` is one of the spec's table, and its HTTP status is the one the table gives it."""
-    if response.status_code < 400:
+    """A JSON error's `code` is one of the spec's table, answered with a status the table gives it."""
+    if response.status_code < 400 or is_bare_error(response):
         return True
     body = json_body(response)
     code = body.get("code") if isinstance(body, dict) else None
     if not isinstance(code, int) or isinstance(code, bool):
         raise AssertionError(f"A {response.status_code} error must carry a numeric `code`; the body is {body!r:.300}.")
-    table = error_status_by_code(case.operation.schema.raw_schema)
+    table = error_statuses_by_code(case.operation.schema.raw_schema)
     if code not in table:
         raise AssertionError(f"Error code {code} is not in the spec's table (known: {', '.join(map(str, table))}).")
-    if table[code] != response.status_code:
+    if response.status_code not in table[code]:
+        expected = " or ".join(map(str, sorted(table[code])))
         raise AssertionError(
-            f"Error code {code} is answered with HTTP {table[code]} per the spec's table, "
+            f"Error code {code} is answered with HTTP {expected} per the spec's table, "
             f"but this response is HTTP {response.status_code}."
         )
     return None

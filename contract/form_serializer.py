@@ -1,7 +1,7 @@
 """Send ``application/x-www-form-urlencoded`` bodies with the client's bracket codec (one codec for all).
 
 Schemathesis' built-in form encoder flattens ``schedules: [{days, times}]`` into
-``schedules=days&schedules=times`` (FINDINGS.md), so no valid update would ever reach a server.
+``schedules=days&schedules=times``, so no valid update would ever reach a server.
 """
 
 import json

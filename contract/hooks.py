@@ -1,9 +1,25 @@
 """The hooks module schemathesis loads (``hooks = "contract.hooks"`` in ``schemathesis.toml``).
 
-Importing it registers the bracket-form serializer, the ``before_call`` reading of schedules and
-every check of this suite; each module says why it exists.
+Importing it registers the bracket-form serializer, the `text/html` deserializer, the ``before_call``
+reading of schedules and every check of this suite; each module says why it exists.
 """
 
-from contract import auth_checks, error_checks, form_serializer, profile_checks, update_checks
+from contract import (
+    auth_checks,
+    choice_checks,
+    error_checks,
+    form_serializer,
+    media_types,
+    profile_checks,
+    update_checks,
+)
 
-__all__ = ["auth_checks", "error_checks", "form_serializer", "profile_checks", "update_checks"]
+__all__ = [
+    "auth_checks",
+    "choice_checks",
+    "error_checks",
+    "form_serializer",
+    "media_types",
+    "profile_checks",
+    "update_checks",
+]

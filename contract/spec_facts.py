@@ -8,15 +8,18 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-# A row of the error-code table in `info.description`: | code | HTTP status | meaning |
-_CODE_ROW = re.compile(r"^\|\s*(\d+)\s*\|\s*(\d{3})\s*\|", re.MULTILINE)
+# A row of the error-code table in `info.description`: | code | HTTP status(es) | meaning |
+_CODE_ROW = re.compile(r"^\|\s*(\d+)\s*\|\s*(\d{3}(?:\s*,\s*\d{3})*)\s*\|", re.MULTILINE)
 _DOCUMENT_URI = "urn:buffer-profiles:openapi"
 
 
-def error_status_by_code(raw_schema: Mapping[str, Any]) -> dict[int, int]:
-    """Buffer's error codes and the HTTP status each one is answered with, from the spec's table."""
+def error_statuses_by_code(raw_schema: Mapping[str, Any]) -> dict[int, frozenset[int]]:
+    """Buffer's error codes and the HTTP statuses each may come with, from the spec's table."""
     description = str(raw_schema.get("info", {}).get("description", ""))
-    table = {int(code): int(status) for code, status in _CODE_ROW.findall(description)}
+    table = {
+        int(code): frozenset(int(status) for status in statuses.split(","))
+        for code, statuses in _CODE_ROW.findall(description)
+    }
     if not table:
         raise ValueError("the spec's info.description has no error-code table (| code | HTTP | meaning |)")
     return table
@@ -43,4 +46,30 @@ def component_validators(raw_schema: Mapping[str, Any]) -> ComponentValidators:
     cached = _VALIDATORS.get(id(raw_schema))
     if cached is None:
         cached = _VALIDATORS[id(raw_schema)] = (raw_schema, ComponentValidators(raw_schema))
+    return cached[1]
+
+
+CHOICE_EXTENSION = "x-reference-server-choice"
+
+
+def _without_server_choices(node: Any) -> Any:
+    """``node`` with every keyword its ``x-reference-server-choice`` names left out, all the way down."""
+    if isinstance(node, Mapping):
+        choice = node.get(CHOICE_EXTENSION)
+        dropped = set(choice.get("keywords", [])) if isinstance(choice, Mapping) else set()
+        return {key: _without_server_choices(value) for key, value in node.items() if key not in dropped}
+    if isinstance(node, list):
+        return [_without_server_choices(item) for item in node]
+    return node
+
+
+_CONTRACT_VALIDATORS: dict[int, tuple[Mapping[str, Any], ComponentValidators]] = {}
+
+
+def contract_validators(raw_schema: Mapping[str, Any]) -> ComponentValidators:
+    """Validators of Buffer's contract alone: the spec less the constraints that are the reference server's choice."""
+    cached = _CONTRACT_VALIDATORS.get(id(raw_schema))
+    if cached is None:
+        view = ComponentValidators(_without_server_choices(raw_schema))
+        cached = _CONTRACT_VALIDATORS[id(raw_schema)] = (raw_schema, view)
     return cached[1]

@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from server.auth import authenticated_user, form_body_tokens
+from server.auth import TOKEN_PARAMETER, authenticated_user, form_body_tokens
 from server.errors import ApiError, ErrorCode
 from server.form_decoder import decode_bracket_form
 from server.limits import FormLimits
@@ -79,7 +79,10 @@ class ProfilesApi:
         body = getattr(request.state, "form_body", None)
         if body is None:  # not a form: this answers 415
             body = await read_form_body(request, self._limits.max_body_bytes)
-        schedules = self._checker.check(decode_bracket_form(body, self._limits))
+        form = decode_bracket_form(body, self._limits)
+        if isinstance(form.get(TOKEN_PARAMETER), str):
+            del form[TOKEN_PARAMETER]  # authentication, already read: not a parameter of the update
+        schedules = self._checker.check(form)
         check_posting_caps(service, schedules)
         # The profile may have been removed meanwhile; the write re-checks inside its transaction.
         if not self.store.replace_schedules(user_id, profile_id, schedules):

@@ -2,7 +2,7 @@
 
 ``schedules[0][days][]=mon&schedules[0][times][]=12:45`` becomes
 ``{"schedules": [{"days": ["mon"], "times": ["12:45"]}]}``. Where decoders in the wild disagree
-(see FINDINGS.md), this one refuses instead of guessing:
+(PHP, Rack and qs each read some of these differently), this one refuses instead of guessing:
 
 - ``key[]`` appends to a list and may only be the last bracket; ``key[][member]`` is refused
   because PHP and qs read it differently.

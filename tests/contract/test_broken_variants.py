@@ -17,7 +17,7 @@ EXPECTED = {
     "dropped_update": ("schedules_read_your_writes", "examples,stateful"),
     "wrong_field_type": ("response_schema_conformance", "examples"),
     "server_error_on_bad_input": ("not_a_server_error", "coverage"),
-    "accepts_invalid_update": ("negative_data_rejection", "coverage"),
+    "accepts_invalid_update": ("negative_data_rejection", "coverage"),  # reported by invalid_data_is_rejected
     "ignores_auth": ("ignored_auth", "examples"),
     "leaks_other_users_profile": ("other_users_profiles_are_hidden", "examples"),
     "wrong_error_code": ("error_code_matches_status", "coverage"),

@@ -15,6 +15,7 @@ import httpx
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from server.demo import DEMO_TOKEN, OTHER_USER_TOKEN
+from tests.recorded import PROFILE, UNAUTHORIZED
 
 # Well-formed ids only: a variant that talks to the app about a fuzzed id would crash on its own.
 _UPDATE = re.compile(r"^/1/profiles/([0-9a-f]{24})/schedules/update\.json$")
@@ -73,6 +74,11 @@ class Internal:
     async def get_json(self, path: str) -> tuple[int, Any]:
         async with self._client() as client:
             response = await client.get(path, headers=self._auth)
+            return response.status_code, response.json()
+
+    async def get_json_as(self, token: str, path: str) -> tuple[int, Any]:
+        async with self._client() as client:
+            response = await client.get(path, headers={"Authorization": f"Bearer {token}"})
             return response.status_code, response.json()
 
     async def post_form(self, path: str, body: str) -> int:
@@ -231,6 +237,64 @@ async def _refuse_both_token_checks(exchange: Exchange, internal: Internal) -> N
         exchange.query = urlencode([(k, v) for k, v in parse_qsl(exchange.query) if k != "access_token"])
 
 
+# --- a server that behaves as Buffer was documented and recorded behaving: no promise broken -----
+
+_RECORDED_PROFILE = json.loads(PROFILE.body)
+# What recorded profiles carry beyond the Profiles page, and one field no description names.
+_RECORDED_EXTRAS = {
+    name: _RECORDED_PROFILE[name]
+    for name in ("_id", "avatar_https", "counts", "formatted_service", "quick_signin", "service_type", "verb")
+} | {"disconnected": None, "utm_tracking": None, "reports_logo": None}
+_RECORDED_JSON = (b"content-type", PROFILE.headers["Content-Type"].encode())
+_REPEATABLE = re.compile(r"^schedules\[\d+\]\[(days|times)\]\[\]$")
+_PROFILE_PATH = re.compile(r"^/1/profiles/([0-9a-f]{24})(\.json|/schedules\.json)$")
+
+
+def _as_recorded(profile: dict[str, Any], *, single: bool) -> dict[str, Any]:
+    # The recorded single profile has no `default`; neither recording has `team_members`.
+    dropped = {"team_members", "default"} if single else {"team_members"}
+    return {name: value for name, value in profile.items() if name not in dropped} | _RECORDED_EXTRAS
+
+
+def _respond_recorded_json(exchange: Exchange, status: int, body: Any) -> None:
+    exchange.respond_json(status, body)
+    exchange.response_headers = [_RECORDED_JSON]
+
+
+async def _buffer_like_request(exchange: Exchange, internal: Internal) -> None:
+    """Repeated days or times in an update are accepted, each kept once (Buffer documents no rule on them)."""
+    if exchange.method == "POST" and _UPDATE.match(exchange.path):
+        pairs = parse_qsl(exchange.body.decode("utf-8", "replace"), keep_blank_values=True)
+        kept = [pair for index, pair in enumerate(pairs) if not _REPEATABLE.match(pair[0]) or pair not in pairs[:index]]
+        exchange.body = urlencode(kept, safe="[]:").encode()
+
+
+async def _buffer_like_response(exchange: Exchange, internal: Internal) -> None:
+    """Answers as recorded: bare 401s, 403/1001 for an unknown token, 403/1011 for another user's profile,
+    extra and `null` fields, no `default` on a single profile, errors in the older `error` shape."""
+    challenge = next((v.decode() for k, v in exchange.response_headers if k.lower() == b"www-authenticate"), "")
+    if exchange.status == 401 and "invalid_token" in challenge:
+        _respond_recorded_json(exchange, 403, {"code": 1001, "error": "Access token required."})
+    elif exchange.status == 401:
+        exchange.status, exchange.response_body = 401, UNAUTHORIZED.body
+        exchange.response_headers = [(k.lower().encode(), v.encode()) for k, v in UNAUTHORIZED.headers.items()]
+    elif exchange.status == 404 and (match := _PROFILE_PATH.match(exchange.path)):
+        owners = [await internal.get_json_as(token, f"/1/profiles/{match[1]}.json") for token in _KNOWN_TOKENS]
+        if any(status == 200 for status, _ in owners):
+            message = "No authorization to access profile."
+            _respond_recorded_json(exchange, 403, {"success": False, "message": message, "code": 1011})
+    elif exchange.status == 400:
+        error = exchange.response_json()
+        _respond_recorded_json(exchange, 400, {"code": error["code"], "error": error["message"]})
+    elif exchange.method == "GET" and exchange.status == 200 and exchange.path == "/1/profiles.json":
+        _respond_recorded_json(exchange, 200, [_as_recorded(p, single=False) for p in exchange.response_json()])
+    elif exchange.method == "GET" and exchange.status == 200 and _PROFILE.match(exchange.path):
+        _respond_recorded_json(exchange, 200, _as_recorded(exchange.response_json(), single=True))
+
+
+_KNOWN_TOKENS = (DEMO_TOKEN, OTHER_USER_TOKEN)
+
+
 @dataclass(frozen=True)
 class Variant:
     name: str
@@ -265,3 +329,10 @@ VARIANTS = {
         _variant("token_in_both_places_accepted", before=_refuse_both_token_checks),
     ]
 }
+
+BUFFER_LIKE = Variant(
+    "buffer_like",
+    "Behaves as Buffer was documented and recorded behaving; breaks no promise of Buffer's contract.",
+    before=_buffer_like_request,
+    after=_buffer_like_response,
+)

@@ -13,8 +13,8 @@ T = TypeVar("T", bound="ScheduleInput")
 @_attrs_define
 class ScheduleInput:
     """A posting schedule to store. Both lists are required and non-empty: an empty list has no form encoding, so it would
-    arrive as a missing parameter. The reference server also refuses repeated items and more than 7 days or 1,024 times
-    in one schedule; the profile's service caps the posting times a day (`403`, code `1013`).
+    arrive as a missing parameter. The reference server also refuses repeated items and more than 7 days or 288 times in
+    one schedule; the profile's service caps the posting times a day (`403`, code `1013`).
 
     """
 

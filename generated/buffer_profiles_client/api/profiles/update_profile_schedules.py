@@ -111,8 +111,9 @@ def sync_detailed(
         id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
             documentation and recorded answers has this form).
         body (UpdateSchedulesForm): The form body of a schedules update; it lists every schedule
-            the profile keeps. Buffer's Profiles page names one parameter, `schedules` (required); the
-            access token may travel here too, as `access_token`.
+            the profile keeps. Buffer's Profiles page names one parameter, `schedules` (required). The
+            access token may travel in the same body as `access_token`: that is authentication, not
+            data, so it is described by the security schemes and not listed here.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -150,8 +151,9 @@ def sync(
         id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
             documentation and recorded answers has this form).
         body (UpdateSchedulesForm): The form body of a schedules update; it lists every schedule
-            the profile keeps. Buffer's Profiles page names one parameter, `schedules` (required); the
-            access token may travel here too, as `access_token`.
+            the profile keeps. Buffer's Profiles page names one parameter, `schedules` (required). The
+            access token may travel in the same body as `access_token`: that is authentication, not
+            data, so it is described by the security schemes and not listed here.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -184,8 +186,9 @@ async def asyncio_detailed(
         id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
             documentation and recorded answers has this form).
         body (UpdateSchedulesForm): The form body of a schedules update; it lists every schedule
-            the profile keeps. Buffer's Profiles page names one parameter, `schedules` (required); the
-            access token may travel here too, as `access_token`.
+            the profile keeps. Buffer's Profiles page names one parameter, `schedules` (required). The
+            access token may travel in the same body as `access_token`: that is authentication, not
+            data, so it is described by the security schemes and not listed here.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -221,8 +224,9 @@ async def asyncio(
         id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
             documentation and recorded answers has this form).
         body (UpdateSchedulesForm): The form body of a schedules update; it lists every schedule
-            the profile keeps. Buffer's Profiles page names one parameter, `schedules` (required); the
-            access token may travel here too, as `access_token`.
+            the profile keeps. Buffer's Profiles page names one parameter, `schedules` (required). The
+            access token may travel in the same body as `access_token`: that is authentication, not
+            data, so it is described by the security schemes and not listed here.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
