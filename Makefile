@@ -37,8 +37,12 @@ generate: $(INSTALLED) ## wipe and regenerate generated/ from openapi.yaml
 check-generated: $(INSTALLED) ## fail, with a hint, when generated/ differs from a fresh generation
 	@$(PY) -m overrides.generate --check
 
-lint: install ## spec lint (Redocly), ruff, mypy --strict on hand-written code
+SPECTRAL := node_modules/.bin/spectral
+
+lint: install ## spec lint (Redocly, Spectral, openapi-spec-validator), ruff, mypy --strict on hand-written code
 	$(REDOCLY) lint --format=stylish openapi.yaml
+	$(SPECTRAL) lint --quiet --ruleset .spectral.yaml --fail-severity=hint openapi.yaml
+	$(BIN)/openapi-spec-validator openapi.yaml
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
@@ -60,7 +64,7 @@ SITE := site/index.html
 docs: $(SITE) ## build the API reference: one self-contained page, site/index.html
 	@echo "docs: $(SITE) ($$(wc -c < $(SITE)) bytes); open it in a browser, or run make serve and visit http://127.0.0.1:8080/docs"
 
-$(SITE): openapi.yaml redocly.yaml docs/page.hbs $(wildcard docs/samples/*) $(NODE_INSTALLED)
+$(SITE): openapi.yaml redocly.yaml docs/page.hbs $(NODE_INSTALLED)
 	@mkdir -p $(dir $@)
 	$(REDOCLY) build-docs openapi.yaml --inlineBundle --template docs/page.hbs --title "Buffer Profiles API reference" --output $@
 

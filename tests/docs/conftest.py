@@ -1,13 +1,40 @@
-"""Docs tests build the page themselves (through `make docs`), so they pass from a fresh clone."""
+"""Docs tests build the page themselves (through `make docs`), so they pass from a fresh clone.
+
+The code samples live inline in openapi.yaml (`x-codeSamples`), so the shipped document stands
+alone; the tests write them out to files and run those, exactly as published.
+"""
 
 import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 
 REPO = Path(__file__).resolve().parents[2]
-SAMPLES = REPO / "docs" / "samples"
 OPERATION_IDS = ("list_profiles", "get_profile", "list_profile_schedules", "update_profile_schedules")
+SAMPLE_ENDINGS = {"Python": "py", "curl": "sh"}
+SAMPLE_NAMES = sorted(f"{operation}.{ending}" for operation in OPERATION_IDS for ending in SAMPLE_ENDINGS.values())
+
+
+def spec_samples() -> dict[str, dict[str, str]]:
+    """operationId -> sample label -> source, as openapi.yaml carries them."""
+    spec = yaml.safe_load((REPO / "openapi.yaml").read_text(encoding="utf-8"))
+    return {
+        operation["operationId"]: {sample["label"]: sample["source"] for sample in operation["x-codeSamples"]}
+        for path_item in spec["paths"].values()
+        for method, operation in path_item.items()
+        if method in {"get", "post", "put", "patch", "delete"}
+    }
+
+
+@pytest.fixture(scope="session")
+def samples(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with every sample of the spec as a file: ``<operationId>.py`` and ``<operationId>.sh``."""
+    folder = tmp_path_factory.mktemp("samples")
+    for operation, by_label in spec_samples().items():
+        for label, source in by_label.items():
+            (folder / f"{operation}.{SAMPLE_ENDINGS[label]}").write_text(source, encoding="utf-8")
+    return folder
 
 
 def build_docs(site_file: Path) -> Path:

@@ -22,7 +22,7 @@ CSP_VIOLATION = re.compile(r"Loading the \w+ '([^']+)' violates the following Co
 OPERATIONS = {
     "list_profiles": (
         "List profiles",
-        "bearerAuth or accessTokenQuery",
+        "bearerAuth or accessTokenQuery or oauth2",
         "profiles = list_profiles.sync(client=client)",
         'curl --fail-with-body -sS "$BUFFER_BASE_URL/profiles.json"',
     ),
@@ -115,6 +115,7 @@ def test_overview_explains_auth_errors_rate_limits_and_bracket_bodies(offline_pa
         expect(_heading(page, heading)).to_be_visible()
     expect(page.get_by_text("Access token required").first).to_be_visible()
     expect(page.get_by_text("access_token", exact=True).first).to_be_visible()
+    expect(page.get_by_text("https://bufferapp.com/oauth2/authorize").first).to_be_visible()
     OVERVIEW_SCREENSHOT.parent.mkdir(exist_ok=True)
     page.screenshot(path=OVERVIEW_SCREENSHOT)
 

@@ -1,7 +1,8 @@
 """Every code sample of the API reference runs, as published, against the reference server over real HTTP.
 
-The samples read BUFFER_BASE_URL, BUFFER_ACCESS_TOKEN and BUFFER_PROFILE_ID from the environment, so the
-tests run the files unchanged and only set those variables.
+The samples (inline in openapi.yaml, written out by the `samples` fixture) read BUFFER_BASE_URL,
+BUFFER_ACCESS_TOKEN and BUFFER_PROFILE_ID from the environment, so the tests run them unchanged and
+only set those variables.
 """
 
 import json
@@ -12,11 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import yaml
 
 from server.demo import DEMO_PROFILE_ID, DEMO_SECOND_PROFILE_ID, DEMO_TOKEN
 from tests.demo_server import demo_server
-from tests.docs.conftest import OPERATION_IDS, REPO, SAMPLES
+from tests.docs.conftest import OPERATION_IDS, SAMPLE_ENDINGS, SAMPLE_NAMES, spec_samples
 
 # What both update samples send (ScheduleInput in Python, bracket keys in curl): the seed's example.
 SENT_SCHEDULES = [{"days": ["mon", "tue", "thu"], "times": ["12:45", "15:30", "17:43"]}]
@@ -64,32 +64,20 @@ def _stdout_of(sample: Path, base_url: str) -> str:
     return result.stdout
 
 
-def _stored_schedules(base_url: str) -> object:
+def _stored_schedules(samples: Path, base_url: str) -> object:
     # Read back through the curl sample: a second, independent path to the stored state.
-    return json.loads(_stdout_of(SAMPLES / "list_profile_schedules.sh", base_url))
+    return json.loads(_stdout_of(samples / "list_profile_schedules.sh", base_url))
 
 
-def test_every_operation_references_its_python_and_curl_sample_from_the_spec() -> None:
-    spec = yaml.safe_load((REPO / "openapi.yaml").read_text())
-    referenced = {
-        operation["operationId"]: [(sample["label"], sample["source"]["$ref"]) for sample in operation["x-codeSamples"]]
-        for path_item in spec["paths"].values()
-        for method, operation in path_item.items()
-        if method in {"get", "post", "put", "patch", "delete"}
-    }
+def test_every_operation_carries_a_python_and_a_curl_sample_inline() -> None:
+    carried = {operation: sorted(by_label) for operation, by_label in spec_samples().items()}
 
-    assert referenced == {
-        operation: [("Python", f"docs/samples/{operation}.py"), ("curl", f"docs/samples/{operation}.sh")]
-        for operation in OPERATION_IDS
-    }
-    assert sorted(path.name for path in SAMPLES.iterdir()) == sorted(
-        f"{operation}.{ending}" for operation in OPERATION_IDS for ending in ("py", "sh")
-    )
+    assert carried == {operation: sorted(SAMPLE_ENDINGS) for operation in OPERATION_IDS}
 
 
-@pytest.mark.parametrize("sample", sorted(SAMPLES.iterdir()), ids=lambda path: path.name)
-def test_sample_defaults_to_make_serve_and_reads_the_environment(sample: Path) -> None:
-    text = sample.read_text()
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_sample_defaults_to_make_serve_and_reads_the_environment(samples: Path, name: str) -> None:
+    text = (samples / name).read_text()
 
     assert SAMPLE_DEFAULT_BASE_URL in text
     assert DEMO_TOKEN in text
@@ -98,27 +86,41 @@ def test_sample_defaults_to_make_serve_and_reads_the_environment(sample: Path) -
 
 
 @pytest.mark.parametrize("operation", OPERATION_IDS)
-def test_python_sample_runs(operation: str, base_url: str) -> None:
-    assert PYTHON_OUTPUT[operation] in _stdout_of(SAMPLES / f"{operation}.py", base_url).splitlines()
+def test_python_sample_runs(samples: Path, operation: str, base_url: str) -> None:
+    assert PYTHON_OUTPUT[operation] in _stdout_of(samples / f"{operation}.py", base_url).splitlines()
 
 
 @pytest.mark.parametrize("operation", OPERATION_IDS)
-def test_curl_sample_runs(operation: str, base_url: str) -> None:
-    assert CURL_OUTPUT[operation] in _stdout_of(SAMPLES / f"{operation}.sh", base_url)
+def test_curl_sample_runs(samples: Path, operation: str, base_url: str) -> None:
+    assert CURL_OUTPUT[operation] in _stdout_of(samples / f"{operation}.sh", base_url)
 
 
 @pytest.mark.parametrize("ending", ["py", "sh"])
-def test_update_sample_stores_the_documented_schedules(ending: str, base_url: str) -> None:
-    assert _stored_schedules(base_url) == DEMO_SCHEDULES
+def test_update_sample_stores_the_documented_schedules(samples: Path, ending: str, base_url: str) -> None:
+    assert _stored_schedules(samples, base_url) == DEMO_SCHEDULES
 
-    _stdout_of(SAMPLES / f"update_profile_schedules.{ending}", base_url)
+    _stdout_of(samples / f"update_profile_schedules.{ending}", base_url)
 
-    assert _stored_schedules(base_url) == SENT_SCHEDULES
+    assert _stored_schedules(samples, base_url) == SENT_SCHEDULES
 
 
-@pytest.mark.parametrize("sample", sorted(SAMPLES.iterdir()), ids=lambda path: path.name)
-def test_sample_fails_on_an_unknown_token(sample: Path, base_url: str) -> None:
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_sample_fails_on_an_unknown_token(samples: Path, name: str, base_url: str) -> None:
     # A sample that exited 0 on a 401 would let the tests above pass on output alone.
-    result = _run(sample, base_url, token="not-a-known-token")
+    result = _run(samples / name, base_url, token="not-a-known-token")
 
     assert result.returncode != 0, result.stdout
+
+
+def test_python_samples_pass_mypy_strict(samples: Path) -> None:
+    python_samples = sorted(str(path) for path in samples.glob("*.py"))
+    # Each sample is a script of its own: checked one by one, as a reader would copy it.
+    for sample in python_samples:
+        result = subprocess.run(
+            [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--config-file=", sample],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
