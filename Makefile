@@ -15,19 +15,27 @@ all: install generate check-generated lint docs contract ## install, regenerate 
 	@echo "make: done. Client in generated/, spec lint clean, docs in site/index.html, reference server passes the contract. Next: make test"
 
 help: ## list the workflows
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 18
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/; s/\$$\(PORT\)/$(PORT)/g' | expand -t 18
 
 install: $(INSTALLED) $(NODE_INSTALLED) ## install pinned Python (.venv) and Node (node_modules) dependencies
 
-$(INSTALLED): requirements/lock.txt generated/pyproject.toml pyproject.toml
+# Not generated/pyproject.toml: every generation rewrites it, and the client is not installed from it.
+$(INSTALLED): requirements/lock.txt pyproject.toml testkit/pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/lock.txt
+	@# The test kit as an editable install: its console commands and pytest plugin (entry points)
+	@# work, and edits under testkit/src are live. Its dependencies are all in the lock.
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e testkit
 	@# The workspace imports the client straight from generated/ (a .pth entry), so a regeneration
 	@# is live at once; tests/client proves that the package also installs on its own.
 	$(PY) -c 'import pathlib, site; pathlib.Path(site.getsitepackages()[0], "buffer_profiles_client.pth").write_text(str(pathlib.Path("generated").resolve()) + "\n")'
 	touch $@
 
+# Redocly CLI needs Node >= 20.19; say so in one sentence rather than fail deep inside npm.
+NODE_MINIMUM := 20.19
 $(NODE_INSTALLED): package-lock.json
+	@command -v node >/dev/null || { echo "make: node and npm are needed (Node >= $(NODE_MINIMUM), for Redocly and Spectral); install them and run make again."; exit 2; }
+	@node -e 'const [a,b]=process.versions.node.split(".").map(Number), [x,y]="$(NODE_MINIMUM)".split(".").map(Number); process.exit(a>x||(a===x&&b>=y)?0:1)' || { echo "make: Node $$(node --version) is too old: Redocly needs Node >= $(NODE_MINIMUM)."; exit 2; }
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
@@ -70,11 +78,11 @@ $(SITE): openapi.yaml redocly.yaml docs/page.hbs $(NODE_INSTALLED)
 
 PORT ?= 8080
 serve: $(INSTALLED) ## run the reference server on 127.0.0.1:$(PORT) with demo data (db in data/)
-	$(PY) -m server --host 127.0.0.1 --port $(PORT) --db data/buffer-profiles.sqlite3 --demo --docs-dir site
+	$(BIN)/buffer-profiles-server --host 127.0.0.1 --port $(PORT) --db data/buffer-profiles.sqlite3 --demo --docs-dir site
 
 # TOKEN travels in the environment, never on a command line, and the recipe is not echoed.
-contract: $(INSTALLED) ## contract-test BASE_URL with TOKEN (default: the reference server) [SEED=n MAX_EXAMPLES=n]
-	@$(if $(TOKEN),BUFFER_ACCESS_TOKEN='$(TOKEN)') $(if $(OTHER_TOKEN),BUFFER_OTHER_ACCESS_TOKEN='$(OTHER_TOKEN)') $(PY) -m contract \
+contract: $(INSTALLED) ## contract-test BASE_URL with TOKEN (default: the reference server) [OTHER_TOKEN=... SEED=n MAX_EXAMPLES=n]
+	@$(if $(TOKEN),BUFFER_ACCESS_TOKEN='$(TOKEN)') $(if $(OTHER_TOKEN),BUFFER_OTHER_ACCESS_TOKEN='$(OTHER_TOKEN)') $(BIN)/buffer-profiles-contract \
 		$(if $(BASE_URL),--base-url '$(BASE_URL)') $(if $(SEED),--seed $(SEED)) \
 		$(if $(MAX_EXAMPLES),--max-examples $(MAX_EXAMPLES))
 

@@ -2,7 +2,7 @@
 
     python bench/server_throughput.py [--requests 2000] [--concurrency 4]
 
-Starts ``python -m server --demo`` in its own process (so client and server do not share one
+Starts ``buffer-profiles-server --demo`` in its own process (so client and server do not share one
 interpreter) on a free port with a throwaway database and no access log, warms up, then sends a
 fixed number of requests from ``--concurrency`` concurrent keep-alive connections (httpx async).
 Every answer must be a 200, or the run fails. Prints one line per operation (``--json`` for one
@@ -28,7 +28,7 @@ import httpx
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # run as a script from anywhere: the server package lives at the top
 
-from server.demo import DEMO_PROFILE_ID, DEMO_TOKEN  # noqa: E402 (needs the path above)
+from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID, DEMO_TOKEN  # noqa: E402 (needs the path above)
 
 UPDATE_BODY = (
     "schedules[0][days][]=mon&schedules[0][days][]=tue&schedules[0][days][]=thu&"
@@ -51,7 +51,7 @@ class Result:
 @contextmanager
 def server_process() -> Iterator[str]:
     with tempfile.TemporaryDirectory() as scratch:
-        command = [sys.executable, "-m", "server", "--port", "0", "--demo", "--no-access-log"]
+        command = [sys.executable, "-m", "buffer_profiles_testkit.server", "--port", "0", "--demo", "--no-access-log"]
         process = subprocess.Popen(
             [*command, "--db", str(Path(scratch) / "bench.sqlite3")],
             cwd=REPO,

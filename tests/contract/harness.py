@@ -1,4 +1,4 @@
-"""Serve a (possibly broken) reference app on loopback and run ``python -m contract`` against it."""
+"""Serve a (possibly broken) reference app on loopback and run ``buffer-profiles-contract`` against it."""
 
 import os
 import re
@@ -10,12 +10,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from buffer_profiles_testkit.contract.api_reader import OTHER_TOKEN_ENV, TOKEN_ENV
+from buffer_profiles_testkit.server.app import create_app
+from buffer_profiles_testkit.server.background import running_server
+from buffer_profiles_testkit.server.demo import DEMO_TOKEN, OTHER_USER_TOKEN
 from starlette.types import ASGIApp
 
-from contract.api_reader import OTHER_TOKEN_ENV, TOKEN_ENV
-from server.app import create_app
-from server.background import running_server
-from server.demo import DEMO_TOKEN, OTHER_USER_TOKEN
 from tests.contract.variants import Variant
 from tests.demo_server import seed_demo
 
@@ -58,7 +58,7 @@ def serving(scratch: Path, variant: Variant | None = None) -> Iterator[str]:
 def run_contract(base_url: str, scratch: Path, *schemathesis_args: str, token: str = DEMO_TOKEN) -> ContractRun:
     junit = scratch / "contract-junit.xml"
     environment = {**os.environ, TOKEN_ENV: token, OTHER_TOKEN_ENV: OTHER_USER_TOKEN, "NO_COLOR": "1"}
-    command = [sys.executable, "-m", "contract", "--base-url", base_url, "--junit", str(junit)]
+    command = [sys.executable, "-m", "buffer_profiles_testkit.contract", "--base-url", base_url, "--junit", str(junit)]
     if schemathesis_args:
         command += ["--", *schemathesis_args]
     completed = subprocess.run(

@@ -4,8 +4,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
-from contract.spec_facts import component_validators, contract_validators, error_statuses_by_code
+from buffer_profiles_testkit.contract.spec_facts import (
+    component_validators,
+    contract_validators,
+    error_statuses_by_code,
+)
 
 SPEC: dict[str, Any] = yaml.safe_load((Path(__file__).resolve().parents[2] / "openapi.yaml").read_text())
 REPEATED_DAY = {"schedules": [{"days": ["mon", "mon"], "times": ["12:00"]}]}

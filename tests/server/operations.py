@@ -3,8 +3,7 @@
 from dataclasses import dataclass, field
 
 from buffer_profiles_client.bracket_form import encode_bracket_form
-
-from server.demo import DEMO_PROFILE_ID
+from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID
 
 FORM_HEADERS = {"Content-Type": "application/x-www-form-urlencoded"}
 VALID_UPDATE = encode_bracket_form({"schedules": [{"days": ["mon"], "times": ["09:00"]}]})

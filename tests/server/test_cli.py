@@ -1,4 +1,4 @@
-"""``python -m server``: what it prints, fixtures from a file, and no tokens in its logs."""
+"""``buffer-profiles-server``: what it prints, fixtures from a file, and no tokens in its logs."""
 
 import json
 import os
@@ -13,9 +13,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
-
-from server.demo import DEMO_FIXTURES, DEMO_PROFILE_ID, DEMO_TOKEN
-from server.log_redaction import REDACTED
+from buffer_profiles_testkit.server.demo import DEMO_FIXTURES, DEMO_PROFILE_ID, DEMO_TOKEN
+from buffer_profiles_testkit.server.log_redaction import REDACTED
 
 REPO = Path(__file__).resolve().parents[2]
 STARTUP_SECONDS = 20
@@ -64,7 +63,7 @@ class ServerProcess:
 @contextmanager
 def server_process(*arguments: str) -> Iterator[ServerProcess]:
     process = subprocess.Popen(
-        [sys.executable, "-m", "server", "--port", "0", *arguments],
+        [sys.executable, "-m", "buffer_profiles_testkit.server", "--port", "0", *arguments],
         cwd=REPO,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -118,7 +117,17 @@ def test_invalid_fixtures_stop_the_server_with_a_message(tmp_path: Path) -> None
     fixtures.write_text(json.dumps({"users": [{"id": "not-an-id", "tokens": [], "profiles": []}]}))
 
     result = subprocess.run(
-        [sys.executable, "-m", "server", "--port", "0", "--db", str(tmp_path / "db"), "--fixtures", str(fixtures)],
+        [
+            sys.executable,
+            "-m",
+            "buffer_profiles_testkit.server",
+            "--port",
+            "0",
+            "--db",
+            str(tmp_path / "db"),
+            "--fixtures",
+            str(fixtures),
+        ],
         cwd=REPO,
         capture_output=True,
         text=True,

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from buffer_profiles_testkit.server.app import create_app
+from buffer_profiles_testkit.server.background import running_server
 
-from server.app import create_app
-from server.background import running_server
 from tests.server.conftest import ClientFactory
 from tests.server.operations import OPERATIONS, Operation
 
@@ -82,7 +82,7 @@ def test_a_bug_is_a_500_in_buffers_shape_not_a_traceback(db_path: Path, monkeypa
     def broken(*_: object) -> None:
         raise RuntimeError("injected bug")
 
-    monkeypatch.setattr("server.store.Store.list_profiles", broken)
+    monkeypatch.setattr("buffer_profiles_testkit.server.store.Store.list_profiles", broken)
     with running_server(create_app(db_path)) as base_url:
         response = httpx.get(f"{base_url}/profiles.json", headers={"Authorization": "Bearer demo-skinnyoteam-token"})
 

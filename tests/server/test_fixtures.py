@@ -6,10 +6,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from buffer_profiles_testkit.server.demo import (
+    DEMO_FIXTURES,
+    DEMO_PROFILE,
+    DEMO_PROFILE_ID,
+    DEMO_TOKEN,
+    OTHER_USER_TOKEN,
+)
+from buffer_profiles_testkit.server.fixtures import FixtureError, check_fixtures, load_fixtures, read_fixtures
+from buffer_profiles_testkit.server.store import Store
 
-from server.demo import DEMO_FIXTURES, DEMO_PROFILE, DEMO_PROFILE_ID, DEMO_TOKEN, OTHER_USER_TOKEN
-from server.fixtures import FixtureError, check_fixtures, load_fixtures, read_fixtures
-from server.store import Store
 from tests.seeds import SEED_PROFILE_ID, seed_profile
 
 

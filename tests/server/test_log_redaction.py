@@ -1,8 +1,7 @@
 import logging
 
 import pytest
-
-from server.log_redaction import AccessTokenRedactor, redact_tokens
+from buffer_profiles_testkit.server.log_redaction import AccessTokenRedactor, redact_tokens
 
 
 @pytest.mark.parametrize(

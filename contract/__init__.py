@@ -1,5 +1,0 @@
-"""The contract suite: schemathesis, configured by ``schemathesis.toml``, plus this project's hooks and checks.
-
-``python -m contract`` (``make contract``) runs it against any server; ``contract.hooks`` is the
-module schemathesis loads for the bracket-form serializer and the checks the spec promises.
-"""

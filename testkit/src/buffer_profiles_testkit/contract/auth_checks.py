@@ -1,0 +1,110 @@
+"""Checks of who may see what: another user's profiles stay hidden, and both token placements work alike.
+
+schemathesis' ignored_auth already proves that a missing or invalid token is refused; these
+cover what it cannot know from the spec's security schemes alone.
+"""
+
+import threading
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import httpx
+import schemathesis
+
+from buffer_profiles_testkit.contract.api_reader import REQUEST_TIMEOUT_SECONDS, configured_token, other_user_reader_for
+from buffer_profiles_testkit.contract.cases import (
+    GET_PROFILE,
+    LIST_PROFILE_SCHEDULES,
+    is_success,
+    json_body,
+    operation_id,
+    profile_id,
+)
+
+_TOKEN_QUERY_NAME = "access_token"
+_UNAUTHORIZED_CODE = 1001
+
+
+# How Buffer's contract lets a server refuse another user's profile: as an unknown id, or as forbidden.
+FOREIGN_PROFILE_ANSWERS = {(404, 1010), (403, 1011)}
+
+
+@schemathesis.check
+class other_users_profiles_are_hidden:  # noqa: N801  (schemathesis names a check after its class)
+    """Another user (BUFFER_OTHER_ACCESS_TOKEN) is refused this user's profile: 404 (1010) or 403 (1011)."""
+
+    def __init__(self) -> None:
+        self._probed: set[tuple[str | None, str]] = set()
+        self._lock = threading.Lock()
+
+    def after_response(self, ctx: Any, response: Any, case: Any) -> bool | None:
+        operation = operation_id(case)
+        if operation not in (GET_PROFILE, LIST_PROFILE_SCHEDULES) or response.status_code != 200:
+            return True
+        other = other_user_reader_for(case)
+        key = (operation, profile_id(case))
+        with self._lock:
+            if other is None or key in self._probed:
+                return True
+            self._probed.add(key)
+        suffix = ".json" if operation == GET_PROFILE else "/schedules.json"
+        foreign = other.get(f"profiles/{profile_id(case)}{suffix}")
+        foreign_code = foreign.body.get("code") if isinstance(foreign.body, dict) else None
+        if (foreign.status, foreign_code) not in FOREIGN_PROFILE_ANSWERS:
+            raise AssertionError(
+                f"Profile {profile_id(case)!r} belongs to the suite's user, yet another user's token gets\n"
+                f"  {foreign.describe()}\n"
+                "Another user's profile must be refused: 404 with code 1010, or 403 with code 1011."
+            )
+        return None
+
+
+def _without_token(url: str) -> tuple[str, list[tuple[str, str]]]:
+    parts = urlsplit(url)
+    query = [
+        (name, value) for name, value in parse_qsl(parts.query, keep_blank_values=True) if name != _TOKEN_QUERY_NAME
+    ]
+    return urlunsplit(parts._replace(query="")), query
+
+
+@schemathesis.check
+class token_placements_agree:  # noqa: N801  (schemathesis names a check after its class)
+    """A read answers the same with the token in the header or the query, and 401 with it in both."""
+
+    def __init__(self) -> None:
+        self._probed: set[str] = set()
+        self._lock = threading.Lock()
+        self._client = httpx.Client(timeout=REQUEST_TIMEOUT_SECONDS, follow_redirects=False)
+
+    def after_response(self, ctx: Any, response: Any, case: Any) -> bool | None:
+        token = configured_token(case)
+        sent_header = response.request.headers.get("Authorization")  # a case-insensitive mapping
+        if case.method.upper() != "GET" or not is_success(response) or token is None or sent_header is None:
+            return True
+        if sent_header != f"Bearer {token}":
+            return True
+        with self._lock:
+            if case.operation.label in self._probed:
+                return True  # one probe per operation and run: placement is a property of the server
+            self._probed.add(case.operation.label)
+        url, query = _without_token(str(response.request.url))
+        as_query = self._client.get(url, params=[*query, (_TOKEN_QUERY_NAME, token)])
+        shown_url = f"{url}?{urlencode([*query, (_TOKEN_QUERY_NAME, '$BUFFER_ACCESS_TOKEN')], safe='$')}"
+        if as_query.status_code != response.status_code or json_body(as_query) != json_body(response):
+            raise AssertionError(
+                f"With the token in the Authorization header this read answers {response.status_code}; with it as "
+                f"the access_token parameter it answers {as_query.status_code} {as_query.text[:300]}\n"
+                f"    curl '{shown_url}'"
+            )
+        both = self._client.get(
+            url, params=[*query, (_TOKEN_QUERY_NAME, token)], headers={"Authorization": sent_header}
+        )
+        body = json_body(both)
+        code = body.get("code") if isinstance(body, dict) else None
+        if both.status_code != 401 or code not in (None, _UNAUTHORIZED_CODE):
+            raise AssertionError(
+                f"A token sent both in the header and as access_token must be refused with 401 (OAuth "
+                f"invalid_request; code 1001 if the body is JSON); got {both.status_code} {both.text[:300]}\n"
+                f"    curl -H \"Authorization: Bearer $BUFFER_ACCESS_TOKEN\" '{shown_url}'"
+            )
+        return None

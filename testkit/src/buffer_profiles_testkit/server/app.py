@@ -1,0 +1,108 @@
+"""The ASGI app: routes under ``/1``, Buffer-shaped errors for everything, the store's lifespan."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.routing import Route
+from starlette.types import ASGIApp
+
+from buffer_profiles_testkit.faults import FaultInjector, FaultPlan
+from buffer_profiles_testkit.server.endpoints import ProfilesApi
+from buffer_profiles_testkit.server.errors import ApiError, ErrorCode, error_response
+from buffer_profiles_testkit.server.limits import DEFAULT_FORM_LIMITS
+from buffer_profiles_testkit.server.rate_limit import RateLimiter
+from buffer_profiles_testkit.server.spec import load_spec
+from buffer_profiles_testkit.server.store import Store
+from buffer_profiles_testkit.server.update_form import UpdateFormChecker
+
+BASE_PATH = "/1"
+
+
+async def _api_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, ApiError)
+    return error_response(error.code, error.message, error.headers)
+
+
+async def _http_error(request: Request, error: Exception) -> Response:
+    # Starlette's router raises these for paths no route matches (404) and for wrong methods (405).
+    assert isinstance(error, HTTPException)
+    if error.status_code == 405:
+        allowed = sorted(method.strip() for method in (error.headers or {}).get("Allow", "").split(","))
+        message = f"Method {request.method[:20]} not allowed; this endpoint allows {', '.join(allowed)}."
+        return error_response(ErrorCode.METHOD_NOT_ALLOWED, message, {"Allow": ", ".join(allowed)})
+    if error.status_code == 404:
+        return error_response(ErrorCode.ENDPOINT_NOT_FOUND, "Endpoint not found.")
+    body = {"success": False, "code": error.status_code, "message": error.detail}
+    return JSONResponse(body, status_code=error.status_code, headers=error.headers)
+
+
+async def _unexpected_error(request: Request, error: Exception) -> Response:
+    # A bug, never an input: tests send malformed input of every kind and expect no 500.
+    return error_response(ErrorCode.UNKNOWN_ERROR, "An unknown error occurred.")
+
+
+def _docs_route(docs_dir: Path) -> Route:
+    async def docs(request: Request) -> Response:
+        index = docs_dir / "index.html"
+        if not index.is_file():
+            return error_response(ErrorCode.ENDPOINT_NOT_FOUND, "No docs built yet: run make docs.")
+        return FileResponse(index, media_type="text/html")
+
+    return Route("/docs", docs, methods=["GET"])
+
+
+def create_app(
+    db_path: Path,
+    *,
+    rate_limit_per_minute: int | None = None,
+    docs_dir: Path | None = None,
+    faults: FaultPlan | None = None,
+) -> ASGIApp:
+    """The reference server over the SQLite file ``db_path`` (created, with its schema, if missing).
+
+    ``rate_limit_per_minute`` limits each user's requests (off when None, so that test suites are
+    not throttled); ``docs_dir`` serves its ``index.html`` at ``/docs``; ``faults`` (tests only)
+    lets a test make calls fail or wait on purpose.
+    """
+    spec = load_spec()
+    limiter = None if rate_limit_per_minute is None else RateLimiter(rate_limit_per_minute)
+    api = ProfilesApi(UpdateFormChecker(spec), DEFAULT_FORM_LIMITS, limiter)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        store = Store(Path(db_path))
+        api.open(store)
+        try:
+            yield
+        finally:
+            store.close()
+
+    routes = [
+        Route(f"{BASE_PATH}/profiles.json", api.authenticated(api.list_profiles), methods=["GET"]),
+        Route(f"{BASE_PATH}/profiles/{{id}}.json", api.authenticated(api.get_profile), methods=["GET"]),
+        Route(
+            f"{BASE_PATH}/profiles/{{id}}/schedules.json",
+            api.authenticated(api.list_profile_schedules),
+            methods=["GET"],
+        ),
+        Route(
+            f"{BASE_PATH}/profiles/{{id}}/schedules/update.json",
+            api.authenticated(api.update_profile_schedules),
+            methods=["POST"],
+        ),
+    ]
+    if docs_dir is not None:
+        routes.append(_docs_route(docs_dir))
+    app = Starlette(
+        routes=routes,
+        lifespan=lifespan,
+        exception_handlers={ApiError: _api_error, HTTPException: _http_error, Exception: _unexpected_error},
+    )
+    # Paths are exact, as in the spec: /profiles.json/ is an unknown endpoint, not a redirect.
+    app.router.redirect_slashes = False
+    return app if faults is None else FaultInjector(app, faults)

@@ -1,0 +1,56 @@
+"""Who is asking: the access token from the Authorization header, the query or a POST's form body.
+
+Buffer's Authentication page names all three places. A token sent in more than one (or twice in
+one) is refused with 401 (OAuth ``invalid_request``), as Buffer answered it in recorded traffic:
+guessing which one was meant could act as the wrong user.
+"""
+
+import re
+from collections.abc import Sequence
+from urllib.parse import parse_qsl
+
+from starlette.requests import Request
+
+from buffer_profiles_testkit.server.errors import ApiError, ErrorCode
+from buffer_profiles_testkit.server.store import Store
+
+_BEARER = re.compile(r"[Bb][Ee][Aa][Rr][Ee][Rr] +([!-~]+) *")  # RFC 7235: the scheme is case-insensitive
+TOKEN_PARAMETER = "access_token"
+
+
+def _unauthorized(message: str, error: str | None = None) -> ApiError:
+    challenge = 'Bearer realm="Buffer"' + (f', error="{error}"' if error else "")
+    return ApiError(ErrorCode.ACCESS_TOKEN_REQUIRED, message, {"WWW-Authenticate": challenge})
+
+
+def form_body_tokens(body: bytes) -> list[str]:
+    """The ``access_token`` values of a form body, read leniently: the update's own decoder is strict later."""
+    pairs = parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
+    return [value for name, value in pairs if name == TOKEN_PARAMETER]
+
+
+def presented_token(request: Request, body_tokens: Sequence[str] = ()) -> str:
+    headers = request.headers.getlist("authorization")
+    query = [value for name, value in request.query_params.multi_items() if name == TOKEN_PARAMETER]
+    if len(headers) + len(query) + len(body_tokens) > 1:
+        raise _unauthorized(
+            "Send the access token once: in the Authorization header, the access_token parameter or the form body.",
+            "invalid_request",
+        )
+    if headers:
+        match = _BEARER.fullmatch(headers[0])
+        if match is None:
+            raise _unauthorized("The Authorization header must be 'Bearer <access token>'.", "invalid_request")
+        return match.group(1)
+    token = next(iter(query or body_tokens), "")
+    if token:
+        return token
+    raise _unauthorized("Access token required.")
+
+
+def authenticated_user(request: Request, store: Store, body_tokens: Sequence[str] = ()) -> str:
+    """The id of the user whose token the request carries; raises 401 (code 1001) otherwise."""
+    user_id = store.user_for_token(presented_token(request, body_tokens))
+    if user_id is None:
+        raise _unauthorized("Access token required: this one is unknown.", "invalid_token")
+    return user_id

@@ -1,0 +1,163 @@
+"""A strict decoder of PHP/Rails-style bracket form bodies, the inverse of the client's encoder.
+
+``schedules[0][days][]=mon&schedules[0][times][]=12:45`` becomes
+``{"schedules": [{"days": ["mon"], "times": ["12:45"]}]}``. Where decoders in the wild disagree
+(PHP, Rack and qs each read some of these differently), this one refuses instead of guessing:
+
+- ``key[]`` appends to a list and may only be the last bracket; ``key[][member]`` is refused
+  because PHP and qs read it differently.
+- ``key[0]``, ``key[1]``, ... index a list; indices are canonical (no ``01``), any order is fine,
+  but they must end up covering ``0..n-1``: a gap (``schedules[5]`` alone) is refused, not compacted.
+- One list is either appended to or indexed, never both; a name is either a value or has brackets.
+- A name given twice without ``[]`` is refused rather than last-one-wins.
+- Percent-encoding must be well-formed and decode to UTF-8; ``+`` is a space.
+
+A problem with a parameter's name is error 1003 (not recognized); with its value, or with a limit
+on counts, 1006 (out of bounds). Nothing is allocated ahead of the input: indices are dictionary
+keys until the end, so ``schedules[1000]`` costs one entry, and every count is bounded by
+:class:`~server.limits.FormLimits`.
+"""
+
+import re
+from typing import Any
+from urllib.parse import unquote_to_bytes
+
+from buffer_profiles_testkit.server.errors import ApiError, ErrorCode
+from buffer_profiles_testkit.server.limits import DEFAULT_FORM_LIMITS, FormLimits
+
+_NAME = re.compile(r"([^\[\]]+)((?:\[[^\[\]]*\])*)")
+_SEGMENT = re.compile(r"\[([^\[\]]*)\]")
+_INDEX = re.compile(r"0|[1-9][0-9]{0,8}")
+_BAD_PERCENT = re.compile(rb"%(?![0-9A-Fa-f]{2})")
+_APPEND = ""
+
+
+class _Object:
+    def __init__(self) -> None:
+        self.members: dict[str, _Node] = {}
+
+
+class _List:
+    def __init__(self) -> None:
+        self.items: dict[int, _Node] = {}
+        self.appended: bool | None = None  # unknown until the first item says which style it uses
+
+
+_Node = _Object | _List | str
+
+
+def display_name(path: list[str | int]) -> str:
+    """``["schedules", 0, "days"]`` as the form names it: ``schedules[0][days]``."""
+    head, *rest = path or ["(body)"]
+    return str(head) + "".join(f"[{part}]" for part in rest)
+
+
+def _name_error(name: str, problem: str) -> ApiError:
+    return ApiError(ErrorCode.PARAMETER_NOT_RECOGNIZED, f"{name}: {problem}")
+
+
+def _percent_decode(raw: bytes) -> str:
+    """Strict ``application/x-www-form-urlencoded`` decoding; raises ValueError on anything malformed."""
+    if _BAD_PERCENT.search(raw):
+        raise ValueError("has malformed percent-encoding")
+    try:
+        return unquote_to_bytes(raw.replace(b"+", b" ")).decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ValueError("is not UTF-8") from error
+
+
+def _split_name(name: str, limits: FormLimits) -> tuple[str, list[str]]:
+    if len(name) > limits.max_name_length:
+        raise _name_error(name[: limits.max_name_length] + "...", "name too long")
+    match = _NAME.fullmatch(name)
+    if match is None:
+        raise _name_error(name, "malformed name; expected name[member], name[0] or name[].")
+    segments = _SEGMENT.findall(match.group(2))
+    if len(segments) > limits.max_depth:
+        raise _name_error(name, f"nested deeper than {limits.max_depth} brackets.")
+    if _APPEND in segments[:-1]:
+        raise _name_error(name, "[] may only end a name; index lists of objects as [0], [1], ...")
+    return match.group(1), segments
+
+
+def _child(parent: _Object | _List, key: str | int, make: type[_Object] | type[_List], name: str) -> _Object | _List:
+    children: dict[Any, _Node] = parent.members if isinstance(parent, _Object) else parent.items
+    existing = children.get(key)
+    if existing is None:
+        created = make()
+        children[key] = created
+        return created
+    if not isinstance(existing, make):
+        raise _name_error(name, "given both as a value and with brackets, or as both a list and an object.")
+    return existing
+
+
+def _list_key(parent: _List, segment: str, name: str, limits: FormLimits) -> int:
+    appended = segment == _APPEND
+    if parent.appended is not None and parent.appended != appended:
+        raise _name_error(name, "one list may use [] or [0], [1], ..., not both.")
+    parent.appended = appended
+    if appended:
+        index = len(parent.items)
+    elif _INDEX.fullmatch(segment):
+        index = int(segment)
+    else:
+        raise _name_error(name, f"[{segment}] is not a list index (0, 1, 2, ...).")
+    if index >= limits.max_list_length:
+        raise ApiError(ErrorCode.OUT_OF_BOUNDS, f"{name}: lists hold at most {limits.max_list_length} items.")
+    return index
+
+
+def _insert(root: _Object, base: str, segments: list[str], value: str, name: str, limits: FormLimits) -> None:
+    parent: _Object | _List = root
+    key: str | int = base
+    for segment in segments:
+        is_list = segment == _APPEND or segment.isdigit()
+        container = _child(parent, key, _List if is_list else _Object, name)
+        key = _list_key(container, segment, name, limits) if isinstance(container, _List) else segment
+        parent = container
+    children: dict[Any, _Node] = parent.members if isinstance(parent, _Object) else parent.items
+    if key in children:
+        if not isinstance(children[key], str):
+            raise _name_error(name, "given both as a value and with brackets.")
+        raise _name_error(name, "given more than once; repeat only names that end in [].")
+    children[key] = value
+
+
+def _plain(node: _Node, path: list[str | int]) -> Any:
+    if isinstance(node, str):
+        return node
+    if isinstance(node, _Object):
+        return {member: _plain(child, [*path, member]) for member, child in node.members.items()}
+    missing = next((index for index in range(len(node.items)) if index not in node.items), None)
+    if missing is not None:
+        raise _name_error(
+            display_name([*path, max(node.items)]),
+            f"list indices must run 0, 1, 2, ... without gaps; {display_name([*path, missing])} is missing.",
+        )
+    return [_plain(node.items[index], [*path, index]) for index in range(len(node.items))]
+
+
+def decode_bracket_form(body: bytes, limits: FormLimits = DEFAULT_FORM_LIMITS) -> dict[str, Any]:
+    """Decode a form body into plain dicts, lists and strings; raise :class:`ApiError` (1003/1006) if malformed."""
+    root = _Object()
+    count = 0
+    for pair in body.split(b"&"):
+        if not pair:
+            continue  # a trailing or doubled "&", as Buffer's own example body has
+        count += 1
+        if count > limits.max_parameters:
+            raise ApiError(ErrorCode.OUT_OF_BOUNDS, f"more than {limits.max_parameters} parameters.")
+        raw_name, _, raw_value = pair.partition(b"=")
+        try:
+            name = _percent_decode(raw_name)
+        except ValueError as error:
+            raise _name_error(repr(raw_name[:64])[1:], f"the name {error}.") from error
+        base, segments = _split_name(name, limits)
+        try:
+            value = _percent_decode(raw_value)
+        except ValueError as error:
+            raise ApiError(ErrorCode.OUT_OF_BOUNDS, f"{name}: the value {error}.") from error
+        _insert(root, base, segments, value, name, limits)
+    plain: dict[str, Any] = _plain(root, [])
+    return plain

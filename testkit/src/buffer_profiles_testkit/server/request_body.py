@@ -1,0 +1,52 @@
+"""Reading a form body: the media type first, then at most the size limit, never more."""
+
+from starlette.requests import Request
+
+from buffer_profiles_testkit.server.errors import ApiError, ErrorCode
+
+FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
+
+
+def _unsupported(detail: str) -> ApiError:
+    return ApiError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, f"Request body must be {FORM_MEDIA_TYPE}; {detail}")
+
+
+def check_form_media_type(content_type: str | None) -> None:
+    if content_type is None:
+        raise _unsupported("the request has no Content-Type.")
+    media_type, *parameters = (part.strip() for part in content_type.split(";"))
+    if media_type.lower() != FORM_MEDIA_TYPE:
+        raise _unsupported(f"got {media_type[:100]!r}.")
+    for parameter in parameters:
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset" and value.strip().strip('"').lower() not in ("utf-8", "utf8"):
+            raise _unsupported("only the UTF-8 charset is accepted.")
+
+
+def is_form_request(request: Request) -> bool:
+    try:
+        check_form_media_type(request.headers.get("content-type"))
+    except ApiError:
+        return False
+    return True
+
+
+def _too_large(limit: int) -> ApiError:
+    return ApiError(ErrorCode.CONTENT_TOO_LARGE, f"Request body too large: at most {limit} bytes.")
+
+
+async def read_form_body(request: Request, max_bytes: int) -> bytes:
+    """The body of a form request; 415 for another media type, 413 past ``max_bytes`` (read no further)."""
+    check_form_media_type(request.headers.get("content-type"))
+    declared = request.headers.get("content-length")
+    # The HTTP server has already refused a malformed Content-Length, so it is digits here.
+    if declared is not None and declared.isdigit() and int(declared) > max_bytes:
+        raise _too_large(max_bytes)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > max_bytes:
+            raise _too_large(max_bytes)
+        chunks.append(chunk)
+    return b"".join(chunks)
