@@ -21,7 +21,7 @@ def usernames(client: AuthenticatedClient) -> list[str] | None:
     {"service_username": "bakery"}, {"service": "linkedin", "formatted_username": "Bakery Ltd"}
 )
 def test_usernames_lists_every_profile(buffer_client: AuthenticatedClient) -> None:
-    assert usernames(buffer_client) == ["@bakery", "Bakery Ltd"]
+    assert usernames(buffer_client) == ["@bakery", "Bakery"]
 
 
 def test_usernames_gives_up_while_rate_limited(buffer_api: BufferApi, buffer_client: AuthenticatedClient) -> None:

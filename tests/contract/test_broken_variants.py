@@ -7,8 +7,8 @@ the full suite runs against the correct server in test_reference_server.py.
 from pathlib import Path
 
 import pytest
-from buffer_profiles_testkit.server.demo import DEMO_TOKEN, OTHER_USER_TOKEN
 
+from buffer_profiles_testkit.server.demo import DEMO_TOKEN, OTHER_USER_TOKEN
 from tests.contract.harness import run_contract, serving
 from tests.contract.variants import VARIANTS
 

@@ -3,7 +3,6 @@
 from pathlib import Path
 
 from buffer_profiles_testkit.server.demo import DEMO_TOKEN
-
 from tests.contract.harness import run_contract, serving
 from tests.contract.variants import BUFFER_LIKE
 

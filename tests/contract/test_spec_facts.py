@@ -4,6 +4,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
 from buffer_profiles_testkit.contract.spec_facts import (
     component_validators,
     contract_validators,

@@ -12,9 +12,9 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 import httpx
-from buffer_profiles_testkit.server.demo import DEMO_TOKEN, OTHER_USER_TOKEN
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from buffer_profiles_testkit.server.demo import DEMO_TOKEN, OTHER_USER_TOKEN
 from tests.recorded import PROFILE, UNAUTHORIZED
 
 # Well-formed ids only: a variant that talks to the app about a fuzzed id would crash on its own.

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID, DEMO_SECOND_PROFILE_ID, DEMO_TOKEN
 
+from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID, DEMO_SECOND_PROFILE_ID, DEMO_TOKEN
 from tests.demo_server import demo_server
 from tests.docs.conftest import OPERATION_IDS, SAMPLE_ENDINGS, SAMPLE_NAMES, spec_samples
 

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID
 
+from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID
 from tests.demo_server import demo_server, pointed_at
 
 README = Path(__file__).resolve().parents[2] / "README.md"

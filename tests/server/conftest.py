@@ -5,10 +5,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+
 from buffer_profiles_testkit.server.app import create_app
 from buffer_profiles_testkit.server.background import running_server
 from buffer_profiles_testkit.server.demo import DEMO_TOKEN
-
 from tests.demo_server import seed_demo
 from tests.server.spec_conformance import SpecConformance
 

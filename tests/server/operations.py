@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from buffer_profiles_client.bracket_form import encode_bracket_form
+
 from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID
 
 FORM_HEADERS = {"Content-Type": "application/x-www-form-urlencoded"}

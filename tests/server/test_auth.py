@@ -2,8 +2,8 @@
 
 import httpx
 import pytest
-from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID, DEMO_TOKEN
 
+from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID, DEMO_TOKEN
 from tests.server.conftest import ClientFactory
 from tests.server.operations import OPERATIONS, Operation
 

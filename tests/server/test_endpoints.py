@@ -5,9 +5,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+
 from buffer_profiles_testkit.server.app import create_app
 from buffer_profiles_testkit.server.background import running_server
-
 from tests.server.conftest import ClientFactory
 from tests.server.operations import OPERATIONS, Operation
 

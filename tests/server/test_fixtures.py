@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from buffer_profiles_testkit.server.demo import (
     DEMO_FIXTURES,
     DEMO_PROFILE,
@@ -15,7 +16,6 @@ from buffer_profiles_testkit.server.demo import (
 )
 from buffer_profiles_testkit.server.fixtures import FixtureError, check_fixtures, load_fixtures, read_fixtures
 from buffer_profiles_testkit.server.store import Store
-
 from tests.seeds import SEED_PROFILE_ID, seed_profile
 
 

@@ -4,14 +4,14 @@ from typing import Any
 
 import pytest
 from buffer_profiles_client.bracket_form import encode_bracket_form
+from hypothesis import given
+from hypothesis import strategies as st
+
 from buffer_profiles_testkit.server.errors import ApiError, ErrorCode
 from buffer_profiles_testkit.server.form_decoder import decode_bracket_form
 from buffer_profiles_testkit.server.limits import FormLimits
 from buffer_profiles_testkit.server.spec import load_spec
 from buffer_profiles_testkit.server.update_form import UpdateFormChecker
-from hypothesis import given
-from hypothesis import strategies as st
-
 from tests.seeds import seed_update_post_data
 
 # Text that survives a form round trip: anything but lone surrogates (not encodable as UTF-8).

@@ -5,10 +5,10 @@ from urllib.parse import quote
 
 import httpx
 import pytest
-from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID, DEMO_TOKEN
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID, DEMO_TOKEN
 from tests.server.conftest import SHARED_TLS_CONTEXT
 from tests.server.spec_conformance import SpecConformance
 

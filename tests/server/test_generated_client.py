@@ -20,8 +20,8 @@ from buffer_profiles_client.models import (
     UpdateSchedulesForm,
     UpdateSchedulesResult,
 )
-from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID, DEMO_TOKEN, OTHER_USER_PROFILE_IDS
 
+from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID, DEMO_TOKEN, OTHER_USER_PROFILE_IDS
 from tests.seeds import seed_profile
 from tests.server.spec_conformance import SpecConformance
 

@@ -1,8 +1,8 @@
 """A token sees only its own user's profiles; everything else is 404 (1010), exactly like an unknown id."""
 
 import pytest
-from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID, OTHER_USER_PROFILE_IDS, OTHER_USER_TOKEN
 
+from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID, OTHER_USER_PROFILE_IDS, OTHER_USER_TOKEN
 from tests.server.conftest import ClientFactory
 from tests.server.operations import PROFILE_OPERATIONS, Operation
 

@@ -1,6 +1,7 @@
 import logging
 
 import pytest
+
 from buffer_profiles_testkit.server.log_redaction import AccessTokenRedactor, redact_tokens
 
 

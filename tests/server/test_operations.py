@@ -2,8 +2,8 @@
 
 import httpx
 from buffer_profiles_client.bracket_form import encode_bracket_form
-from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID, DEMO_SECOND_PROFILE_ID
 
+from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID, DEMO_SECOND_PROFILE_ID
 from tests.seeds import seed_profile, seed_update_post_data
 from tests.server.conftest import ClientFactory
 

@@ -5,12 +5,12 @@ from pathlib import Path
 
 import httpx
 import pytest
+
 from buffer_profiles_testkit.server.app import create_app
 from buffer_profiles_testkit.server.background import running_server
 from buffer_profiles_testkit.server.demo import DEMO_FIXTURES, DEMO_PROFILE_ID, DEMO_TOKEN, DEMO_USER_ID
 from buffer_profiles_testkit.server.fixtures import load_fixtures
 from buffer_profiles_testkit.server.store import SCHEMA_VERSION, Store, StoreError
-
 from tests.demo_server import seed_demo
 from tests.seeds import seed_update_post_data
 from tests.server.operations import FORM_HEADERS

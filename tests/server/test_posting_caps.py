@@ -7,9 +7,9 @@ reference server's choice (server/posting_caps.py).
 import httpx
 import pytest
 from buffer_profiles_client.bracket_form import encode_bracket_form
+
 from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID, DEMO_SECOND_PROFILE_ID
 from buffer_profiles_testkit.server.posting_caps import POSTING_TIMES_PER_DAY
-
 from tests.server.conftest import ClientFactory
 from tests.server.operations import FORM_HEADERS
 

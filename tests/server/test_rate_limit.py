@@ -4,11 +4,11 @@ from pathlib import Path
 
 import httpx
 import pytest
+
 from buffer_profiles_testkit.server.app import create_app
 from buffer_profiles_testkit.server.background import running_server
 from buffer_profiles_testkit.server.demo import DEMO_TOKEN, OTHER_USER_TOKEN
 from buffer_profiles_testkit.server.rate_limit import RateLimiter
-
 from tests.server.conftest import client_factory
 from tests.server.spec_conformance import SpecConformance
 

@@ -8,9 +8,9 @@ import httpx
 import pytest
 import yaml
 from buffer_profiles_client.bracket_form import encode_bracket_form
+
 from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID
 from buffer_profiles_testkit.server.limits import DEFAULT_FORM_LIMITS
-
 from tests.server.conftest import ClientFactory
 from tests.server.operations import FORM_HEADERS
 from tests.server.spec_conformance import SPEC_FILE

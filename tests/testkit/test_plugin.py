@@ -6,6 +6,7 @@ from pathlib import Path
 import httpx
 import pytest
 from starlette.applications import Starlette
+
 from buffer_profiles_testkit.faults import (
     Fault,
     bare_unauthorized,
