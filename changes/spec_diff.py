@@ -157,6 +157,17 @@ class _Comparison:
     def schema(self, old_raw: Any, new_raw: Any, where: str, direction: Direction) -> None:
         old, old_ref = _resolve(self.old, old_raw)
         new, new_ref = _resolve(self.new, new_raw)
+        old_inner, new_inner = _nullable_of(old), _nullable_of(new)
+        if old_inner is not None or new_inner is not None:
+            # `anyOf: [X, {type: "null"}]` is X made nullable: compare X with X, and say what null does.
+            if old_inner is None:
+                self.add(direction.widening, where, f"type widened: may now be null in {direction.value}")
+            elif new_inner is None:
+                self.add(direction.narrowing, where, f"type narrowed: no longer null in {direction.value}")
+            inner_old = old_raw if old_inner is None else old_inner
+            inner_new = new_raw if new_inner is None else new_inner
+            self.schema(inner_old, inner_new, where, direction)
+            return
         if old_ref or new_ref:
             where = (new_ref or old_ref or "").removeprefix("#/").replace("/", ".")
             visit = (old_ref or "", new_ref or "", direction)
@@ -486,6 +497,21 @@ def _name(key: tuple[str, str]) -> str:
 
 def _alternative(names: frozenset[str]) -> str:
     return " + ".join(sorted(names)) if names else "anonymous requests"
+
+
+def _nullable_of(schema: Any) -> Any:
+    """The X of a schema that only says ``anyOf`` (or ``oneOf``) ``[X, {type: "null"}]``, else ``None``."""
+    if not isinstance(schema, Mapping):
+        return None
+    for keyword in ("anyOf", "oneOf"):
+        alternatives = schema.get(keyword)
+        if not isinstance(alternatives, list) or len(alternatives) != 2:
+            continue
+        others = [a for a in alternatives if _without_annotations(a) != {"type": "null"}]
+        rest = {key for key in _without_annotations(schema) if key != keyword}
+        if len(others) == 1 and not rest:
+            return others[0]
+    return None
 
 
 def _without_annotations(node: Any) -> Any:
