@@ -38,7 +38,10 @@ def document(request_schema: dict[str, Any], response_schema: dict[str, Any]) ->
     }
 
 
-THING = {"type": "object", "properties": {"day": {"type": "string", "enum": ["mon", "tue"]}, "n": {"type": "integer"}}}
+THING: dict[str, Any] = {
+    "type": "object",
+    "properties": {"day": {"type": "string", "enum": ["mon", "tue"]}, "n": {"type": "integer"}},
+}
 
 
 def changed(path: list[str | int], value: Any) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -103,7 +106,8 @@ def test_rule(path: list[str | int], value: Any, level: Level, phrase: str) -> N
 
 
 def test_a_property_named_like_a_keyword_is_a_field() -> None:
-    with_description_field = {**THING, "properties": {**THING["properties"], "description": {"type": "string"}}}
+    with_description_field = copy.deepcopy(THING)
+    with_description_field["properties"]["description"] = {"type": "string"}
     old = document(copy.deepcopy(with_description_field), copy.deepcopy(THING))
     new = document(copy.deepcopy(THING), copy.deepcopy(THING))
     changes = compare_specs(old, new)
