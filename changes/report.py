@@ -46,7 +46,10 @@ class Report:
             f"Changes from {self.base_label} (API {self.api.old}, client {self.client.old})"
             f" to {self.head_label} (API {self.api.new}, client {self.client.new})",
         ]
-        for title, changes in (("API (openapi.yaml)", self.api_changes), ("Client (generated/)", self.client_changes)):
+        for title, changes in (
+            ("API (openapi.yaml)", self.api_changes),
+            ("Client (buffer_profiles_client)", self.client_changes),
+        ):
             lines += ["", f"{title}: {_counts(changes)}", *(f"  {change.line()}" for change in changes)]
         lines += ["", "Versions:", f"  {self.api.line()}", f"  {self.client.line()}"]
         if self.blocking:

@@ -14,7 +14,7 @@ this check errs towards asking for a major release rather than missing one.
 import enum
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -124,6 +124,10 @@ def readable_path(parts: tuple[str | int, ...]) -> str:
     return text or "(document)"
 
 
+def _listed(values: Iterable[str]) -> str:
+    return f"[{', '.join(sorted(values))}]"
+
+
 def _show(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
@@ -202,14 +206,14 @@ class _Comparison:
             return
         if before is None or after is None:
             level = direction.narrowing if before is None else direction.widening
-            self.add(level, where, f"type changed from {sorted(before or ['any'])} to {sorted(after or ['any'])}")
+            self.add(level, where, f"type changed from {_listed(before or ['any'])} to {_listed(after or ['any'])}")
             return
         if after - before:
-            reason = "may now be null" if after - before == {"null"} else f"now also {sorted(after - before)}"
+            reason = "may now be null" if after - before == {"null"} else f"now also {_listed(after - before)}"
             self.add(direction.widening, where, f"type widened: {reason} in {direction.value}")
         if before - after:
             self.add(
-                direction.narrowing, where, f"type narrowed: no longer {sorted(before - after)} in {direction.value}"
+                direction.narrowing, where, f"type narrowed: no longer {_listed(before - after)} in {direction.value}"
             )
 
     def _values(self, old: Mapping[str, Any], new: Mapping[str, Any], where: str, direction: Direction) -> None:
@@ -225,13 +229,13 @@ class _Comparison:
             if before is None or after is None:
                 level = direction.narrowing if before is None else direction.widening
                 limit = "now limited to" if before is None else "no longer limited to"
-                self.add(level, where, f"values {limit} {sorted(after or before or [])} in {direction.value}")
+                self.add(level, where, f"values {limit} {_listed(after or before or set())} in {direction.value}")
             else:
                 if after - before:
-                    self.add(direction.widening, where, f"values added {sorted(after - before)} in {direction.value}")
+                    self.add(direction.widening, where, f"values added {_listed(after - before)} in {direction.value}")
                 if before - after:
                     self.add(
-                        direction.narrowing, where, f"values removed {sorted(before - after)} in {direction.value}"
+                        direction.narrowing, where, f"values removed {_listed(before - after)} in {direction.value}"
                     )
         for keyword in ("pattern", "format"):
             if old.get(keyword) != new.get(keyword):
