@@ -19,16 +19,13 @@ def generated_client(side: Side, scratch: Path) -> griffe.Module:
     return load_client(project)
 
 
-def compare(base: Side, head: Side, *, base_client: griffe.Module | None = None) -> Report:
-    """The report from ``base`` to ``head``; a ``base_client`` already generated is reused."""
-    with tempfile.TemporaryDirectory() as scratch:
-        sides = [(side, Path(scratch) / name) for side, name in ((base, "base"), (head, "head"))]
-        if base_client is not None:
-            sides = sides[1:]
-        # The two generations are separate processes: run them side by side.
-        with ThreadPoolExecutor(max_workers=2) as pool:
-            clients = list(pool.map(lambda pair: generated_client(*pair), sides))
-    old_client, new_client = (base_client, clients[0]) if base_client is not None else (clients[0], clients[1])
+def compare(base: Side, head: Side) -> Report:
+    """The report from ``base`` to ``head``."""
+    # The two generations are separate processes: run them side by side.
+    with tempfile.TemporaryDirectory() as scratch, ThreadPoolExecutor(max_workers=2) as pool:
+        old_client, new_client = pool.map(
+            generated_client, (base, head), (Path(scratch) / "base", Path(scratch) / "head")
+        )
     return Report.build(
         base.label,
         head.label,

@@ -26,6 +26,11 @@ def load_client(project: Path) -> griffe.Module:
     """The generated package under ``project``, read statically (never imported)."""
     package = griffe.load(PACKAGE, search_paths=[project], allow_inspection=False, try_relative_path=False)
     assert isinstance(package, griffe.Module)
+    return with_attrs_constructors(package)
+
+
+def with_attrs_constructors(package: griffe.Module) -> griffe.Module:
+    """``package`` with an ``__init__`` on each attrs class, as attrs would write it."""
     for model in _attrs_classes(package):
         _add_attrs_init(model)
     return package
