@@ -85,7 +85,6 @@ def test_unknown_git_ref_is_a_clear_error(repo: Path) -> None:
 
 def test_record_release_moves_the_base(repo: Path) -> None:
     commit_spec(repo, "drop avatar", REMOVED_FIELD, "")
-    assert check(repo).returncode == 1
     recorded = check(repo, "--record-release")
     assert recorded.returncode == 0, recorded.stderr
     assert (repo / "releases" / "latest" / "openapi.yaml").read_text() == (repo / "openapi.yaml").read_text()
