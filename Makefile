@@ -9,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 REDOCLY := REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true node_modules/.bin/redocly
 
-.PHONY: all help install generate check-generated lint test serve bench contract docs system-tools
+.PHONY: all help install generate check-generated lint test serve bench contract docs system-tools dist
 
 all: install generate check-generated lint docs contract ## install, regenerate the client, lint, build the docs, contract-test the reference server
 	@echo "make: done. Client in generated/, spec lint clean, docs in site/index.html, reference server passes the contract. Next: make test"
@@ -36,6 +36,9 @@ generate: $(INSTALLED) ## wipe and regenerate generated/ from openapi.yaml
 
 check-generated: $(INSTALLED) ## fail, with a hint, when generated/ differs from a fresh generation
 	@$(PY) -m overrides.generate --check
+
+dist: check-generated ## build the client's wheel and sdist into dist/ and check them with twine
+	$(PY) -m overrides.dist --outdir dist
 
 lint: install ## spec lint (Redocly), ruff, mypy --strict on hand-written code
 	$(REDOCLY) lint --format=stylish openapi.yaml

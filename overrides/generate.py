@@ -1,8 +1,9 @@
 """Regenerate the typed client into ``generated/``, or check that it is current.
 
 openapi-python-client runs with our config and template overrides; the runtime modules in
-``overrides/runtime/`` are then added to the package. Generation happens in a scratch folder, so a
-failed run leaves ``generated/`` as it was.
+``overrides/runtime/`` are then added to the package (``errors.py`` replaces the generator's own),
+and the files in ``overrides/package/`` (the licence) to the project. Generation happens in a
+scratch folder, so a failed run leaves ``generated/`` as it was.
 
     python -m overrides.generate            # rewrite generated/
     python -m overrides.generate --check    # exit 1, with a hint, when generated/ is stale
@@ -65,6 +66,8 @@ def generate_into(project: Path, *, spec: Path = SPEC, stock: bool = False) -> N
     if not stock:
         for module in sorted((OVERRIDES / "runtime").glob("*.py")):
             shutil.copyfile(module, project / PACKAGE / module.name)
+        for extra in sorted((OVERRIDES / "package").iterdir()):
+            shutil.copyfile(extra, project / extra.name)
     shutil.rmtree(project / ".ruff_cache", ignore_errors=True)
 
 
