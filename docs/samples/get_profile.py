@@ -1,8 +1,7 @@
 import os
 
-from buffer_profiles_client import AuthenticatedClient
+from buffer_profiles_client import AuthenticatedClient, BufferApiError, NotFoundError
 from buffer_profiles_client.api.profiles import get_profile
-from buffer_profiles_client.models import Profile
 
 # Defaults point at `make serve` (the local reference server with its demo data).
 client = AuthenticatedClient(
@@ -11,9 +10,12 @@ client = AuthenticatedClient(
 )
 profile_id = os.environ.get("BUFFER_PROFILE_ID", "4eb854340acb04e870000010")
 
-profile = get_profile.sync(profile_id, client=client)
-if not isinstance(profile, Profile):
-    raise SystemExit(f"Buffer error: {profile}")
+try:
+    profile = get_profile.sync(profile_id, client=client)
+except NotFoundError:  # 404 code 1010: not a profile of this token's user
+    raise SystemExit(f"No profile {profile_id} for this access token") from None
+except BufferApiError as error:
+    raise SystemExit(f"Buffer error: {error}") from None
 print(profile.id, profile.formatted_username, profile.timezone)
 for schedule in profile.schedules:
     print(", ".join(schedule.days), "at", ", ".join(schedule.times))

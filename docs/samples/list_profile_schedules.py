@@ -1,7 +1,7 @@
 import asyncio
 import os
 
-from buffer_profiles_client import AuthenticatedClient
+from buffer_profiles_client import AuthenticatedClient, BufferApiError
 from buffer_profiles_client.api.profiles import list_profile_schedules, list_profiles
 
 
@@ -12,14 +12,13 @@ async def main() -> None:
     # One connection pool; every profile's schedules are fetched concurrently.
     async with AuthenticatedClient(base_url=base_url, token=token) as client:
         profiles = await list_profiles.asyncio(client=client)
-        if not isinstance(profiles, list):
-            raise SystemExit(f"Buffer error: {profiles}")
         answers = await asyncio.gather(*(list_profile_schedules.asyncio(p.id, client=client) for p in profiles))
         for profile, schedules in zip(profiles, answers, strict=True):
-            if not isinstance(schedules, list):
-                raise SystemExit(f"Buffer error for {profile.id}: {schedules}")
             for schedule in schedules:
                 print(profile.id, ", ".join(schedule.days), "at", ", ".join(schedule.times))
 
 
-asyncio.run(main())
+try:
+    asyncio.run(main())
+except BufferApiError as error:  # the first failed call's, e.g. AuthenticationError or RateLimitedError
+    raise SystemExit(f"Buffer error: {error}") from None

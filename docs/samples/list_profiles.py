@@ -1,8 +1,7 @@
 import os
 
-from buffer_profiles_client import AuthenticatedClient
+from buffer_profiles_client import AuthenticatedClient, BufferApiError
 from buffer_profiles_client.api.profiles import list_profiles
-from buffer_profiles_client.models import Error
 
 # Defaults point at `make serve` (the local reference server with its demo token).
 client = AuthenticatedClient(
@@ -10,8 +9,9 @@ client = AuthenticatedClient(
     token=os.environ.get("BUFFER_ACCESS_TOKEN", "demo-skinnyoteam-token"),
 )
 
-profiles = list_profiles.sync(client=client)
-if isinstance(profiles, Error) or profiles is None:
-    raise SystemExit(f"Buffer error: {profiles}")
+try:
+    profiles = list_profiles.sync(client=client)
+except BufferApiError as error:  # its subclasses: AuthenticationError, RateLimitedError, ...
+    raise SystemExit(f"Buffer error: {error}") from None
 for profile in profiles:
     print(profile.id, profile.service, profile.formatted_username)

@@ -1,8 +1,8 @@
 import os
 
-from buffer_profiles_client import AuthenticatedClient
+from buffer_profiles_client import AuthenticatedClient, BufferApiError, InvalidRequestError
 from buffer_profiles_client.api.profiles import update_profile_schedules
-from buffer_profiles_client.models import Error, ScheduleInput, UpdateSchedulesForm
+from buffer_profiles_client.models import ScheduleInput, UpdateSchedulesForm
 
 # Defaults point at `make serve` (the local reference server with its demo data).
 client = AuthenticatedClient(
@@ -15,7 +15,10 @@ profile_id = os.environ.get("BUFFER_PROFILE_ID", "4eb854340acb04e870000010")
 form = UpdateSchedulesForm(
     schedules=[ScheduleInput(days=["mon", "tue", "thu"], times=["12:45", "15:30", "17:43"])],
 )
-result = update_profile_schedules.sync(profile_id, client=client, body=form)
-if isinstance(result, Error) or result is None:
-    raise SystemExit(f"Buffer rejected the update: {result}")
+try:
+    result = update_profile_schedules.sync(profile_id, client=client, body=form)
+except InvalidRequestError as error:  # 400: nothing changed; error.code names the broken rule
+    raise SystemExit(f"Buffer rejected the update: {error}") from None
+except BufferApiError as error:
+    raise SystemExit(f"Buffer error: {error}") from None
 print("success:", result.success)

@@ -122,3 +122,6 @@ def test_sample_fails_on_an_unknown_token(sample: Path, base_url: str) -> None:
     result = _run(sample, base_url, token="not-a-known-token")
 
     assert result.returncode != 0, result.stdout
+    if sample.suffix == ".py":  # one line naming the failure, no traceback
+        assert result.stderr.startswith("Buffer error: 401 Unauthorized (code 1001)"), result.stderr
+        assert len(result.stderr.splitlines()) == 1
