@@ -61,11 +61,14 @@ class RateLimitRetry(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if self._transport is None:
             self._transport = httpx.HTTPTransport()
-        for attempt in range(1, self.max_attempts + 1):
+        # Decided before the first send, which may read a streamed body into memory.
+        attempts = self.max_attempts if isinstance(request.stream, httpx.ByteStream) else 1
+        for attempt in range(1, attempts + 1):
             response = self._transport.handle_request(request)
-            wait = self._wait_before_retry(request, response, attempt)
+            wait = self._wait_before_retry(request, response, attempt, attempts)
             if wait is None:
                 return response
+            response.read()  # a 429's body is short; reading it keeps the connection for the retry
             response.close()
             self._sleep(wait)
         raise AssertionError("unreachable: the last attempt always returns")  # pragma: no cover
@@ -73,11 +76,14 @@ class RateLimitRetry(httpx.BaseTransport, httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         if self._async_transport is None:
             self._async_transport = httpx.AsyncHTTPTransport()
-        for attempt in range(1, self.max_attempts + 1):
+        # Decided before the first send, which may read a streamed body into memory.
+        attempts = self.max_attempts if isinstance(request.stream, httpx.ByteStream) else 1
+        for attempt in range(1, attempts + 1):
             response = await self._async_transport.handle_async_request(request)
-            wait = self._wait_before_retry(request, response, attempt)
+            wait = self._wait_before_retry(request, response, attempt, attempts)
             if wait is None:
                 return response
+            await response.aread()
             await response.aclose()
             await self._async_sleep(wait)
         raise AssertionError("unreachable: the last attempt always returns")  # pragma: no cover
@@ -90,9 +96,14 @@ class RateLimitRetry(httpx.BaseTransport, httpx.AsyncBaseTransport):
         if self._async_transport is not None:
             await self._async_transport.aclose()
 
-    def _wait_before_retry(self, request: httpx.Request, response: httpx.Response, attempt: int) -> float | None:
-        """Seconds to wait before sending ``request`` again, or None to hand ``response`` to the caller."""
-        if attempt >= self.max_attempts:
+    def _wait_before_retry(
+        self, request: httpx.Request, response: httpx.Response, attempt: int, attempts: int
+    ) -> float | None:
+        """Seconds to wait before sending ``request`` again, or None to hand ``response`` to the caller.
+
+        ``attempts`` is ``max_attempts``, or 1 for a streamed body, which cannot be sent twice.
+        """
+        if attempt >= attempts:
             return None
         retry_after = retry_after_seconds(response.headers, self._clock)
         if response.status_code == 429:

@@ -177,6 +177,17 @@ def test_the_async_client_retries_the_same_way() -> None:
     assert clock.sleeps == [7.0, 7.0]
 
 
+def test_a_streamed_body_is_never_resent() -> None:
+    script, clock = Script(TOO_MANY, ok()), Clock()
+    retry = RateLimitRetry(transport=httpx.MockTransport(script), sleep=clock.sleep)
+
+    with httpx.Client(transport=retry) as client:
+        response = client.post(f"{BASE_URL}/profiles.json", content=iter([b"a=", b"1"]))
+
+    assert response.status_code == 429
+    assert len(script.requests) == 1
+
+
 def test_retrying_is_opt_in() -> None:
     script = Script(TOO_MANY, ok())
     client = AuthenticatedClient(base_url=BASE_URL, token=TOKEN, httpx_args={"transport": httpx.MockTransport(script)})
