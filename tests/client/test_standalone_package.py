@@ -99,7 +99,7 @@ def test_a_user_script_works_against_the_reference_server(installed_client: Inst
     assert "schedules [{'days': ['sat'], 'times': ['09:30']}]" in output
     assert "wrong token: AuthenticationError 401 1001" in output
     assert "wrong base URL: NotFoundError 404" in output
-    assert output[-1] == "repr Error(code=1010, success=UNSET, message=UNSET, error=UNSET, additional_properties={})"
+    assert output[-1].startswith("repr Error(code=1010, success=UNSET, ")
 
 
 def test_the_distributions_pass_twine_check_and_carry_their_metadata(installed_client: InstalledClient) -> None:
