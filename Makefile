@@ -9,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 REDOCLY := REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true node_modules/.bin/redocly
 
-.PHONY: all help install generate check-generated lint test serve bench contract docs system-tools changes release
+.PHONY: all help install generate check-generated lint test serve bench contract docs system-tools changes release dist
 
 all: install generate check-generated lint docs contract ## install, regenerate the client, lint, build the docs, contract-test the reference server
 	@echo "make: done. Client in generated/, spec lint clean, docs in site/index.html, reference server passes the contract. Next: make test"
@@ -38,6 +38,9 @@ check-generated: $(INSTALLED) ## fail, with a hint, when generated/ differs from
 	@$(PY) -m overrides.generate --check
 
 SPECTRAL := node_modules/.bin/spectral
+
+dist: check-generated ## build the client's wheel and sdist into dist/ and check them with twine
+	$(PY) -m overrides.dist --outdir dist
 
 lint: install ## spec lint (Redocly, Spectral, openapi-spec-validator), ruff, mypy --strict on hand-written code
 	$(REDOCLY) lint --format=stylish openapi.yaml

@@ -49,9 +49,10 @@ class Result:
 
 
 @contextmanager
-def server_process() -> Iterator[str]:
+def server_process(*options: str) -> Iterator[str]:
+    """The reference server with demo data (and ``options``) in its own process; yields its base URL."""
     with tempfile.TemporaryDirectory() as scratch:
-        command = [sys.executable, "-m", "server", "--port", "0", "--demo", "--no-access-log"]
+        command = [sys.executable, "-m", "server", "--port", "0", "--demo", "--no-access-log", *options]
         process = subprocess.Popen(
             [*command, "--db", str(Path(scratch) / "bench.sqlite3")],
             cwd=REPO,

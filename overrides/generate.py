@@ -1,8 +1,9 @@
 """Regenerate the typed client into ``generated/``, or check that it is current.
 
 openapi-python-client runs with our config and template overrides; the runtime modules in
-``overrides/runtime/`` are then added to the package. Generation happens in a scratch folder, so a
-failed run leaves ``generated/`` as it was.
+``overrides/runtime/`` are then added to the package (``errors.py`` replaces the generator's own),
+and the files in ``overrides/package/`` (the licence) to the project. Generation happens in a
+scratch folder, so a failed run leaves ``generated/`` as it was.
 
     python -m overrides.generate            # rewrite generated/
     python -m overrides.generate --check    # exit 1, with a hint, when generated/ is stale
@@ -66,6 +67,9 @@ def generate_into(project: Path, *, spec: Path = SPEC, overrides: Path = OVERRID
     if not stock:
         for module in sorted((overrides / "runtime").glob("*.py")):
             shutil.copyfile(module, project / PACKAGE / module.name)
+        extras = overrides / "package"  # absent from releases made before it existed
+        for extra in sorted(extras.iterdir()) if extras.is_dir() else []:
+            shutil.copyfile(extra, project / extra.name)
         # The changelog is written by hand (or by `make changes CHANGELOG=1`) and ships with the package.
         if (overrides / "CHANGELOG.md").is_file():
             shutil.copyfile(overrides / "CHANGELOG.md", project / "CHANGELOG.md")
