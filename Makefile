@@ -9,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 REDOCLY := REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true node_modules/.bin/redocly
 
-.PHONY: all help install generate check-generated lint test serve bench contract docs system-tools
+.PHONY: all help install generate check-generated lint test serve bench contract docs system-tools changes release dist
 
 all: install generate check-generated lint docs contract ## install, regenerate the client, lint, build the docs, contract-test the reference server
 	@echo "make: done. Client in generated/, spec lint clean, docs in site/index.html, reference server passes the contract. Next: make test"
@@ -47,6 +47,9 @@ check-generated: $(INSTALLED) ## fail, with a hint, when generated/ differs from
 
 SPECTRAL := node_modules/.bin/spectral
 
+dist: check-generated ## build the client and the test kit (wheels and sdists) into dist/ and check them with twine
+	$(PY) -m overrides.dist --outdir dist
+
 lint: install ## spec lint (Redocly, Spectral, openapi-spec-validator), ruff, mypy --strict on hand-written code
 	$(REDOCLY) lint --format=stylish openapi.yaml
 	$(SPECTRAL) lint --quiet --ruleset .spectral.yaml --fail-severity=hint openapi.yaml
@@ -64,8 +67,15 @@ system-tools: ## install chromium and curl with apt-get, only when missing (for 
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
-test: install check-generated system-tools ## the whole test suite
+test: install check-generated changes system-tools ## the whole test suite, after the release check (make changes)
 	$(BIN)/pytest
+
+# The last release is the committed snapshot in releases/latest/ (it travels with every clone).
+changes: $(INSTALLED) ## what the spec edit breaks, for the API and the client, against BASE (default: last release) [CHANGELOG=1]
+	$(PY) -m changes $(if $(BASE),--base '$(BASE)') $(if $(CHANGELOG),--changelog)
+
+release: changes ## record the working tree as the last release in releases/latest/ (after the check passes)
+	$(PY) -m changes --record-release
 
 SITE := site/index.html
 

@@ -9,7 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-from bench import encoder_throughput
+from bench import client_overhead, encoder_throughput, testkit_fixtures
 from bench.server_throughput import run, server_process
 
 BASELINES = Path(__file__).with_name("baselines.json")
@@ -28,6 +28,18 @@ def main() -> int:
             f"  {encoded.body:28} {encoded.bodies_per_second:>9,}  baseline {encoded.floor_bodies_per_second:>9,}"
             f"  ratio {encoded.ratio_to_floor:.2f}"
         )
+
+    print("typed client against raw httpx (microseconds per call, same request and answer, this run)")
+    for compared in client_overhead.measure():
+        print(
+            f"  {compared.transport:9} {compared.operation:28} raw httpx {compared.raw_microseconds:8.1f}"
+            f"  client {compared.client_microseconds:8.1f}  overhead {compared.overhead_microseconds:+8.1f}"
+            f"  ratio {compared.ratio:.2f}  (models alone {compared.models_microseconds:.1f})"
+        )
+
+    print(f"test kit fixtures (per test, {testkit_fixtures.ROUNDS} rounds)")
+    for cost in testkit_fixtures.measure():
+        print(f"  {cost.setup:40} median {cost.median_ms:.2f} ms  p99 {cost.p99_ms:.2f} ms")
 
     print(f"reference server (requests/s, {arguments.concurrency} connections; baseline: bench/baselines.json)")
     with server_process() as base_url:

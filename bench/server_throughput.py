@@ -49,9 +49,11 @@ class Result:
 
 
 @contextmanager
-def server_process() -> Iterator[str]:
+def server_process(*options: str) -> Iterator[str]:
+    """The reference server with demo data (and ``options``) in its own process; yields its base URL."""
     with tempfile.TemporaryDirectory() as scratch:
         command = [sys.executable, "-m", "buffer_profiles_testkit.server", "--port", "0", "--demo", "--no-access-log"]
+        command += options
         process = subprocess.Popen(
             [*command, "--db", str(Path(scratch) / "bench.sqlite3")],
             cwd=REPO,

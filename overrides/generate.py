@@ -1,8 +1,9 @@
 """Regenerate the typed client into ``generated/``, or check that it is current.
 
 openapi-python-client runs with our config and template overrides; the runtime modules in
-``overrides/runtime/`` are then added to the package. Generation happens in a scratch folder, so a
-failed run leaves ``generated/`` as it was.
+``overrides/runtime/`` are then added to the package (``errors.py`` replaces the generator's own),
+and the files in ``overrides/package/`` (the licence) to the project. Generation happens in a
+scratch folder, so a failed run leaves ``generated/`` as it was.
 
     python -m overrides.generate            # rewrite generated/
     python -m overrides.generate --check    # exit 1, with a hint, when generated/ is stale
@@ -25,30 +26,31 @@ OUTPUT = ROOT / "generated"
 PACKAGE = "buffer_profiles_client"
 
 
-def _template_dir(scratch: Path) -> Path:
+def _template_dir(scratch: Path, overrides: Path) -> Path:
     """Our templates, plus the installed upstream ones as ``upstream/`` so that ours can delegate."""
     templates = scratch / "templates"
-    shutil.copytree(OVERRIDES / "templates", templates)
+    shutil.copytree(overrides / "templates", templates)
     upstream = importlib.resources.files("openapi_python_client") / "templates"
     (templates / "upstream").symlink_to(Path(str(upstream)), target_is_directory=True)
     return templates
 
 
-def generate_into(project: Path, *, spec: Path = SPEC, stock: bool = False) -> None:
+def generate_into(project: Path, *, spec: Path = SPEC, overrides: Path = OVERRIDES, stock: bool = False) -> None:
     """Generate the client project for ``spec`` at ``project`` (which must not exist yet).
 
+    ``overrides`` is a folder shaped like ``overrides/`` (another release's, for a comparison).
     ``stock`` leaves out our template overrides and runtime modules: the generator's own output,
     which the tests compare against to notice when an upgrade changes how it builds bodies.
     """
     with tempfile.TemporaryDirectory() as scratch:
-        templates = [] if stock else ["--custom-template-path", str(_template_dir(Path(scratch)))]
+        templates = [] if stock else ["--custom-template-path", str(_template_dir(Path(scratch), overrides))]
         command = [
             str(Path(sys.executable).parent / "openapi-python-client"),
             "generate",
             "--path",
             str(spec),
             "--config",
-            str(OVERRIDES / "generator.yaml"),
+            str(overrides / "generator.yaml"),
             *templates,
             "--meta",
             "pdm",
@@ -63,8 +65,14 @@ def generate_into(project: Path, *, spec: Path = SPEC, stock: bool = False) -> N
             sys.stderr.write(result.stdout + result.stderr)
             raise SystemExit(f"openapi-python-client failed (exit {result.returncode})")
     if not stock:
-        for module in sorted((OVERRIDES / "runtime").glob("*.py")):
+        for module in sorted((overrides / "runtime").glob("*.py")):
             shutil.copyfile(module, project / PACKAGE / module.name)
+        extras = overrides / "package"  # absent from releases made before it existed
+        for extra in sorted(extras.iterdir()) if extras.is_dir() else []:
+            shutil.copyfile(extra, project / extra.name)
+        # The changelog is written by hand (or by `make changes CHANGELOG=1`) and ships with the package.
+        if (overrides / "CHANGELOG.md").is_file():
+            shutil.copyfile(overrides / "CHANGELOG.md", project / "CHANGELOG.md")
     shutil.rmtree(project / ".ruff_cache", ignore_errors=True)
 
 

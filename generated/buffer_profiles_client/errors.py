@@ -1,16 +1,249 @@
-"""Contains shared errors types that can be raised from API functions"""
+"""The exceptions the client raises for every answer that is not a success.
+
+One small hierarchy, chosen from the status code alone, so that it holds for every operation and
+every body. Buffer answers errors with an empty body (its recorded 401 is an empty ``text/html``
+page with an OAuth ``WWW-Authenticate`` challenge), with HTML, or with JSON in one of two shapes,
+``{"success": false, "code": 1010, "message": "..."}`` and ``{"code": 1023, "error": "..."}``.
+The body is read leniently: nothing in it can make building the exception fail.
+
+This module replaces the generator's ``errors.py``; ``UnexpectedStatus(status_code, content)``
+keeps the generator's signature, so the generated modules that raise it keep working.
+"""
+
+import email.utils
+import json
+import re
+import time
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+import httpx
+
+# Enough for any JSON error Buffer sends; an HTML error page is cut rather than kept whole.
+MAX_BODY_BYTES = 4096
+_MAX_MESSAGE_CHARS = 300
+_REDACTED = "REDACTED"
+# Query parameters that carry a credential: Buffer accepts the token as ``access_token``.
+_SECRET_PARAMETERS = ("access_token",)
+# error_description='...' (or "...") in an OAuth WWW-Authenticate challenge.
+_CHALLENGE_DESCRIPTION = re.compile(r"""error_description=(?:'([^']*)'|"([^"]*)")""")
+# Buffer's code for "Access token required", which it has also answered with status 403.
+ACCESS_TOKEN_REQUIRED = 1001
+
+T = TypeVar("T")
+E = TypeVar("E", bound="BufferApiError")
 
 
-class UnexpectedStatus(Exception):
-    """Raised by api functions when the response status an undocumented status and Client.raise_on_unexpected_status is True"""
+class BufferApiError(Exception):
+    """An answer that is not a documented success; a subclass names what kind.
 
-    def __init__(self, status_code: int, content: bytes):
+    Attributes:
+        status_code: the HTTP status.
+        code: Buffer's numeric error code from the body, when it sent one.
+        message: Buffer's message, else the challenge's description, else the status's reason phrase.
+        headers: the response headers.
+        content: the raw body, cut to ``MAX_BODY_BYTES``.
+        method: the request's method.
+        url: the request's URL, with any access token replaced by ``REDACTED``.
+    """
+
+    def __init__(
+        self,
+        status_code: int,
+        content: bytes,
+        *,
+        headers: Mapping[str, str] | None = None,
+        method: str = "",
+        url: str = "",
+    ) -> None:
         self.status_code = status_code
-        self.content = content
+        self.content = content[:MAX_BODY_BYTES]
+        self.headers = httpx.Headers(headers or {})
+        self.method = method
+        self.url = url
+        self.code, body_message = _code_and_message(content)
+        self.message = _one_line(body_message or _challenge_description(self.headers) or self._fallback_message())
+        super().__init__(str(self))
 
-        super().__init__(
-            f"Unexpected status code: {status_code}\n\nResponse content:\n{content.decode(errors='ignore')}"
+    def _fallback_message(self) -> str:
+        return _reason(self.status_code)
+
+    def __str__(self) -> str:
+        code = f" (code {self.code})" if self.code is not None else ""
+        request = f" [{self.method} {self.url}]" if self.method or self.url else ""
+        return f"{self.status_code} {_reason(self.status_code)}{code}: {self.message}{request}"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Exceptions pickle their args; ours are keyword arguments.
+        return (
+            _rebuild,
+            (type(self), self.status_code, self.content, dict(self.headers), self.method, self.url),
         )
 
 
-__all__ = ["UnexpectedStatus"]
+class AuthenticationError(BufferApiError):
+    """401, or 403 with code 1001: the access token is missing, unknown, expired or sent twice."""
+
+
+class PermissionDeniedError(BufferApiError):
+    """403: the token is valid but may not do this (for example code 1013, the schedule limit)."""
+
+
+class NotFoundError(BufferApiError):
+    """404: no such profile for this token (code 1010), or no such endpoint (check the base URL ends in /1)."""
+
+
+class InvalidRequestError(BufferApiError):
+    """400 (and 406, 413, 415, 422): the request was refused as sent; ``code`` tells which parameter rule."""
+
+
+class RateLimitedError(BufferApiError):
+    """429: too many requests (Buffer allows 60 per user per minute).
+
+    ``retry_after`` is the server's ``Retry-After`` in seconds, or None when it sent none.
+    """
+
+    @property
+    def retry_after(self) -> float | None:
+        return retry_after_seconds(self.headers)
+
+
+class ServerError(BufferApiError):
+    """5xx: the server failed; an update may or may not have been applied."""
+
+
+class UnexpectedStatus(BufferApiError):  # noqa: N818 -- the generator's name, which generated code raises
+    """Any other status, including a success status the operation does not document."""
+
+
+class MalformedResponseError(BufferApiError):
+    """A success status with a body that is not what the API documents (a base URL that serves a web page?)."""
+
+    def _fallback_message(self) -> str:
+        return "the body is not what the API documents for this answer"
+
+
+_BY_STATUS: dict[int, type[BufferApiError]] = {
+    400: InvalidRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    406: InvalidRequestError,
+    413: InvalidRequestError,
+    415: InvalidRequestError,
+    422: InvalidRequestError,
+    429: RateLimitedError,
+}
+
+
+def error_for(response: httpx.Response) -> BufferApiError:
+    """The exception for ``response``, an answer that is not a documented success."""
+    status = response.status_code
+    kind = _BY_STATUS.get(status) or (ServerError if 500 <= status <= 599 else UnexpectedStatus)
+    if kind is PermissionDeniedError and _code_and_message(response.content)[0] == ACCESS_TOKEN_REQUIRED:
+        kind = AuthenticationError
+    return _from_response(kind, response)
+
+
+def malformed_success(response: httpx.Response) -> MalformedResponseError:
+    """The exception for a success status whose body could not be read as documented."""
+    return _from_response(MalformedResponseError, response)
+
+
+def _from_response(kind: type[E], response: httpx.Response) -> E:
+    return kind(response.status_code, response.content, headers=response.headers, **_request_of(response))
+
+
+def parse_leniently(parse: Callable[..., T], *, client: Any, response: httpx.Response) -> T | None:
+    """``parse(client=..., response=...)``, for the detailed functions, which return every answer.
+
+    An error answer whose body is not what the spec says (empty, HTML) parses as None; a success
+    answer whose body is not what the spec says raises ``MalformedResponseError``.
+    """
+    try:
+        return parse(client=client, response=response)
+    except (ValueError, TypeError, KeyError, AttributeError) as error:  # JSONDecodeError is a ValueError
+        if response.is_success:
+            raise malformed_success(response) from error
+        return None
+
+
+def retry_after_seconds(headers: Mapping[str, str], now: Callable[[], float] = time.time) -> float | None:
+    """``Retry-After`` in seconds (from delay-seconds or an HTTP date), or None when absent or unreadable."""
+    value = headers.get("Retry-After", "").strip()
+    if not value:
+        return None
+    if value.isdigit():
+        return float(value)
+    try:
+        moment = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return max(0.0, moment.timestamp() - now())
+
+
+def redacted_url(url: httpx.URL) -> str:
+    for name in _SECRET_PARAMETERS:
+        if name in url.params:
+            url = url.copy_set_param(name, _REDACTED)
+    if url.password:
+        url = url.copy_with(password=_REDACTED)
+    return str(url)
+
+
+def _request_of(response: httpx.Response) -> dict[str, str]:
+    try:
+        request = response.request
+    except RuntimeError:  # a response built by hand, never sent
+        return {}
+    return {"method": request.method, "url": redacted_url(request.url)}
+
+
+def _code_and_message(content: bytes) -> tuple[int | None, str]:
+    try:
+        body = json.loads(content)
+    except (ValueError, RecursionError):  # empty, HTML, not UTF-8, or nested past the parser's depth
+        return None, ""
+    if not isinstance(body, dict):
+        return None, ""
+    code = body.get("code")
+    if isinstance(code, str) and code.isdigit():
+        code = int(code)
+    message = next((body[key] for key in ("message", "error") if isinstance(body.get(key), str)), "")
+    return (code if isinstance(code, int) and not isinstance(code, bool) else None), message
+
+
+def _challenge_description(headers: httpx.Headers) -> str:
+    found = _CHALLENGE_DESCRIPTION.search(headers.get("WWW-Authenticate", ""))
+    return next((group for group in found.groups() if group), "") if found else ""
+
+
+def _reason(status_code: int) -> str:
+    return httpx.codes.get_reason_phrase(status_code) or "Unknown Status"
+
+
+def _one_line(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= _MAX_MESSAGE_CHARS else flat[: _MAX_MESSAGE_CHARS - 3] + "..."
+
+
+def _rebuild(
+    kind: type[BufferApiError], status_code: int, content: bytes, headers: dict[str, str], method: str, url: str
+) -> BufferApiError:
+    return kind(status_code, content, headers=headers, method=method, url=url)
+
+
+__all__ = [
+    "AuthenticationError",
+    "BufferApiError",
+    "InvalidRequestError",
+    "MalformedResponseError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitedError",
+    "ServerError",
+    "UnexpectedStatus",
+    "error_for",
+    "malformed_success",
+    "parse_leniently",
+]

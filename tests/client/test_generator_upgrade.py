@@ -1,8 +1,8 @@
-"""Tripwires for a generator upgrade: the form-body override must still replace exactly what it meant to.
+"""Tripwires for a generator upgrade: every override must still change exactly what it meant to.
 
-If one of these fails after bumping openapi-python-client, read the new upstream
-``endpoint_macros.py.jinja`` and ``endpoint_module.py.jinja``, adapt
-``overrides/templates/endpoint_macros.py.jinja``, then update the fingerprints below.
+If one of these fails after bumping openapi-python-client, read the new upstream template it names,
+carry the change into the override in ``overrides/templates/`` (or drop the override when upstream
+now does the job), then update the fingerprint below and the pinned diff in ``template_diffs/``.
 """
 
 import difflib
@@ -14,16 +14,57 @@ from pathlib import Path
 
 import pytest
 
-from overrides.generate import OUTPUT, PACKAGE
+from overrides.generate import OUTPUT, OVERRIDES, PACKAGE
 from tests.client.generation import generate
 
-# The upstream files our override delegates to (endpoint_macros) or is called from (endpoint_module),
-# as openapi-python-client 0.29.1 ships them.
+UPSTREAM = importlib.resources.files("openapi_python_client") / "templates"
+# Every upstream template an override shadows, includes, delegates to or relies on, as
+# openapi-python-client 0.29.1 ships them.
 UPSTREAM_TEMPLATE_SHA256 = {
+    # Shadowed; every macro but body_to_kwarg delegates to it.
     "endpoint_macros.py.jinja": "58edb8b4913db6ed4863c633fb39365364494398c8156c77151c6676f1b28fee",
+    # Shadowed by a copy; the differences are pinned in template_diffs/.
     "endpoint_module.py.jinja": "c1b2628053eb4875ba59566baa5ae907666f9cbfafa308d93f970a4404b7cd52",
+    "package_init.py.jinja": "ac15907e32dc39bd9b83ea6f2002fb87514f2182b97f88231b5a9c47321f6210",
+    "pyproject_pdm.toml.jinja": "0434c8de96360da0e229a5aca5f115592d6ff215c1ccb7ad89f40b2967225f1b",
+    # Included by our types.py.jinja, with one replacement.
+    "types.py.jinja": "93df9d75883a4eafac77dd21bc6907f3ef612e3f7841e08656618dcf6c4ce494",
+    # Replaced: the stock README describes a made-up API; stock errors.py by the runtime errors.py,
+    # whose UnexpectedStatus keeps the generator's (status_code, content) signature.
+    "README.md.jinja": "db57918c4d3b23d2a6f1904b124fdeb90fad0baf2a78bec7bfa0617d48fd623c",
+    "errors.py.jinja": "b6ba7ea79aa7d7f24b47119985d1ed20268d3da0ab70309ee138088a106b6af9",
+    # Relied on: it includes our pyproject_pdm.toml.jinja; the client hands httpx_args (and with
+    # them the RateLimitRetry transport) to both the sync and the async httpx client.
+    "pyproject.toml.jinja": "ac1685ab4a2a946796f8d7aca8f785fc11829c4101e0fd90abde6f22b18e1504",
+    "client.py.jinja": "4eac65762f21014a7fbf59e730f1be6d28c9c85ddc1c40b458b6ff5f67a64c9e",
 }
+COPIED_TEMPLATES = ["endpoint_module.py.jinja", "package_init.py.jinja", "pyproject_pdm.toml.jinja"]
+TEMPLATE_DIFFS = Path(__file__).with_name("template_diffs")
 UPDATE_MODULE = Path(PACKAGE, "api", "profiles", "update_profile_schedules.py")
+ADDED_FILES = {Path(PACKAGE, "bracket_form.py"), Path(PACKAGE, "retries.py"), Path("LICENSE"), Path("CHANGELOG.md")}
+CHANGED_FILES = {
+    Path("README.md"),
+    Path("pyproject.toml"),
+    Path(PACKAGE, "__init__.py"),
+    Path(PACKAGE, "errors.py"),
+    Path(PACKAGE, "types.py"),
+}
+
+
+def template_diff(template: str) -> str:
+    upstream = (UPSTREAM / template).read_text().splitlines()
+    ours = (OVERRIDES / "templates" / template).read_text().splitlines()
+    lines = difflib.unified_diff(upstream, ours, f"upstream/{template}", f"overrides/templates/{template}", lineterm="")
+    return "\n".join(lines) + "\n"
+
+
+def files(root: Path) -> set[Path]:
+    return {path.relative_to(root) for path in root.rglob("*") if path.is_file() and "__pycache__" not in path.parts}
+
+
+def changed_lines(stock: Path, ours: Path) -> list[str]:
+    diff = difflib.unified_diff(stock.read_text().splitlines(), ours.read_text().splitlines(), lineterm="", n=0)
+    return [line for line in diff if line[:1] in "+-"][2:]
 
 
 @pytest.fixture(scope="module")
@@ -32,13 +73,19 @@ def stock_client(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("template", sorted(UPSTREAM_TEMPLATE_SHA256))
-def test_upstream_templates_are_the_ones_the_override_was_written_against(template: str) -> None:
-    upstream = importlib.resources.files("openapi_python_client") / "templates" / template
+def test_upstream_templates_are_the_ones_the_overrides_were_written_against(template: str) -> None:
     version = importlib.metadata.version("openapi-python-client")
 
-    assert hashlib.sha256(upstream.read_bytes()).hexdigest() == UPSTREAM_TEMPLATE_SHA256[template], (
-        f"openapi-python-client {version} changed {template}: review the form-body override against it"
+    assert hashlib.sha256((UPSTREAM / template).read_bytes()).hexdigest() == UPSTREAM_TEMPLATE_SHA256[template], (
+        f"openapi-python-client {version} changed {template}: review the overrides against it"
     )
+
+
+@pytest.mark.parametrize("template", COPIED_TEMPLATES)
+def test_a_copied_template_differs_from_upstream_only_as_pinned(template: str) -> None:
+    pinned = TEMPLATE_DIFFS / f"{template}.diff"
+
+    assert template_diff(template) == pinned.read_text(), f"review the change, then write it to {pinned}"
 
 
 def test_the_stock_generator_still_sends_form_bodies_as_reprs(stock_client: Path) -> None:
@@ -46,30 +93,38 @@ def test_the_stock_generator_still_sends_form_bodies_as_reprs(stock_client: Path
     assert '_kwargs["data"] = body.to_dict()' in (stock_client / UPDATE_MODULE).read_text()
 
 
-def test_the_override_changes_only_how_the_form_body_is_sent(stock_client: Path) -> None:
-    stock = (stock_client / UPDATE_MODULE).read_text().splitlines()
-    ours = (OUTPUT / UPDATE_MODULE).read_text().splitlines()
+def test_the_stock_generator_still_returns_optional_unions(stock_client: Path) -> None:
+    """If upstream learns to raise on error statuses, the endpoint_module copy may be dropped."""
+    stock = (stock_client / UPDATE_MODULE).read_text()
 
-    changed = [line for line in difflib.unified_diff(stock, ours, lineterm="", n=0) if line[:1] in "+-"][2:]
+    assert ") -> Error | UpdateSchedulesResult | None:" in stock
+    assert "raise errors.UnexpectedStatus(response.status_code, response.content)" in stock
 
-    assert changed == [
+
+def test_the_form_body_is_sent_through_the_bracket_encoder(stock_client: Path) -> None:
+    changed = changed_lines(stock_client / UPDATE_MODULE, OUTPUT / UPDATE_MODULE)
+    hunk = [
         '-    _kwargs["data"] = body.to_dict()',
         "+    from ...bracket_form import encode_bracket_form",
         "+",
         '+    _kwargs["content"] = encode_bracket_form(body.to_dict())',
     ]
 
+    assert any(changed[start : start + len(hunk)] == hunk for start in range(len(changed)))
 
-def test_every_other_generated_file_is_stock_output(stock_client: Path) -> None:
-    def files(root: Path) -> set[Path]:
-        return {
-            path.relative_to(root) for path in root.rglob("*") if path.is_file() and "__pycache__" not in path.parts
-        }
 
-    runtime_modules = {Path(PACKAGE, "bracket_form.py")}
-    assert files(OUTPUT) == files(stock_client) | runtime_modules
-    same = [path for path in files(stock_client) if filecmp.cmp(OUTPUT / path, stock_client / path, shallow=False)]
-    assert set(files(stock_client)) - set(same) == {UPDATE_MODULE}
+def test_unset_gains_a_readable_repr_and_types_py_nothing_else(stock_client: Path) -> None:
+    changed = changed_lines(stock_client / PACKAGE / "types.py", OUTPUT / PACKAGE / "types.py")
+
+    assert changed == ["+    def __repr__(self) -> str:", '+        return "UNSET"', "+"]
+
+
+def test_only_the_overridden_files_differ_from_stock_output(stock_client: Path) -> None:
+    api_modules = {path for path in files(stock_client) if path.parts[1:2] == ("api",) and path.name != "__init__.py"}
+
+    assert files(OUTPUT) == files(stock_client) | ADDED_FILES
+    differing = {path for path in files(stock_client) if not filecmp.cmp(OUTPUT / path, stock_client / path, False)}
+    assert differing == api_modules | CHANGED_FILES
 
 
 def test_no_generated_module_hands_a_form_body_to_httpx_data() -> None:

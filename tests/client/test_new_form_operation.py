@@ -1,6 +1,8 @@
-"""A form-body operation added to the spec is bracket-encoded with no new hand-written code."""
+"""An operation added to the spec gets bracket bodies, plain return types and typed errors, with no new code."""
 
 from pathlib import Path
+
+import pytest
 
 from tests.client.generation import generate, run_against, spec_with
 
@@ -79,9 +81,44 @@ print(sent[0])
 """
 
 
-def test_an_added_form_operation_sends_bracket_keys(tmp_path: Path) -> None:
-    project = generate(tmp_path, spec_with(tmp_path, LABELS_OPERATION))
+RAISE_FROM_NEW_OPERATION = """
+import typing
+import httpx
+from buffer_profiles_client import AuthenticatedClient, InvalidRequestError
+from buffer_profiles_client.api.profiles import update_profile_labels
+from buffer_profiles_client.models import LabelsForm, LabelsFormLabelsItem
 
+def answer(request):
+    return httpx.Response(400, headers={"Content-Type": "text/html"}, content=b"<h1>Bad Request</h1>")
+
+client = AuthenticatedClient(base_url="https://api.bufferapp.com/1", token="t",
+                             httpx_args={"transport": httpx.MockTransport(answer)})
+print(typing.get_type_hints(update_profile_labels.sync)["return"].__name__)
+try:
+    update_profile_labels.sync("4eb854340acb04e870000010", client=client, body=LabelsForm(labels=[]))
+except InvalidRequestError as error:
+    print(error)
+print(update_profile_labels.sync_detailed("4eb854340acb04e870000010", client=client, body=LabelsForm(labels=[])).parsed)
+"""
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    scratch = tmp_path_factory.mktemp("new-operation")
+    return generate(scratch, spec_with(scratch, LABELS_OPERATION))
+
+
+def test_an_added_operation_returns_its_success_type_and_raises_typed_errors(project: Path) -> None:
+    output = run_against(project, RAISE_FROM_NEW_OPERATION).splitlines()
+
+    assert output == [
+        "UpdateSchedulesResult",
+        "400 Bad Request: Bad Request [POST https://api.bufferapp.com/1/profiles/4eb854340acb04e870000010/labels/update.json]",
+        "None",
+    ]
+
+
+def test_an_added_form_operation_sends_bracket_keys(project: Path) -> None:
     body = run_against(project, CALL_NEW_OPERATION).strip()
 
     assert body == "&".join(

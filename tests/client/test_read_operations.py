@@ -97,12 +97,12 @@ def test_ids_are_quoted_into_one_path_segment(profile_id: str, expected_path: st
     assert transport.last.url.raw_path.decode() == expected_path
 
 
-def test_a_documented_error_status_parses_as_the_error_model() -> None:
+def test_the_detailed_functions_parse_a_documented_error_as_the_error_model() -> None:
     transport = RecordingTransport(
         status=404, payload={"success": False, "code": 1010, "message": "Profile could not be found."}
     )
 
-    error = get_profile.sync(SEED_PROFILE_ID, client=transport.client())
+    error = get_profile.sync_detailed(SEED_PROFILE_ID, client=transport.client()).parsed
 
     assert isinstance(error, Error)
     assert (error.success, error.code, error.message) == (False, 1010, "Profile could not be found.")
@@ -111,16 +111,17 @@ def test_a_documented_error_status_parses_as_the_error_model() -> None:
 def test_the_older_error_shape_parses_too() -> None:
     transport = RecordingTransport(status=401, payload={"code": 1001, "error": "Access token required."})
 
-    error = list_profiles.sync(client=transport.client())
+    error = list_profiles.sync_detailed(client=transport.client()).parsed
 
     assert isinstance(error, Error)
     assert (error.code, error.error) == (1001, "Access token required.")
 
 
-def test_an_undocumented_status_raises_a_typed_exception_when_asked_to() -> None:
+def test_the_generators_raise_on_unexpected_status_option_raises_our_exception() -> None:
     transport = RecordingTransport(status=418, payload={"code": 1000})
 
     with pytest.raises(UnexpectedStatus) as raised:
-        list_profiles.sync(client=transport.client(raise_on_unexpected_status=True))
+        list_profiles.sync_detailed(client=transport.client(raise_on_unexpected_status=True))
 
     assert raised.value.status_code == 418
+    assert raised.value.code == 1000

@@ -1,13 +1,15 @@
-"""The generated package installs and works on its own, with only its runtime dependencies."""
+"""The built package installs and works on its own, with only its runtime dependencies."""
 
-import shutil
-import subprocess
-import sys
+import os
+import tarfile
+import zipfile
 from pathlib import Path
 
-from overrides.generate import OUTPUT, ROOT
+from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID, DEMO_TOKEN
+from overrides.dist import check_distributions
+from tests.client.installed import InstalledClient
+from tests.demo_server import demo_server
 
-LOCK = ROOT / "requirements" / "lock.txt"
 # httpx and attrs, and what httpx itself needs; nothing of the generator or the dev tooling.
 RUNTIME_DISTRIBUTIONS = {
     "anyio",
@@ -21,7 +23,7 @@ RUNTIME_DISTRIBUTIONS = {
     "typing-extensions",
 }
 
-SMOKE = """
+SEND_FORM = """
 import httpx
 from buffer_profiles_client import AuthenticatedClient
 from buffer_profiles_client.api.profiles import update_profile_schedules
@@ -38,29 +40,87 @@ result = update_profile_schedules.sync("4eb854340acb04e870000010", client=client
 print(type(result).__name__, result.success)
 """
 
+# What a new user writes after reading the package's README.
+USER_SCRIPT = """
+import os
+import buffer_profiles_client
+from buffer_profiles_client import AuthenticatedClient, AuthenticationError, NotFoundError, RateLimitRetry
+from buffer_profiles_client.api.profiles import get_profile, list_profile_schedules, list_profiles
+from buffer_profiles_client.api.profiles import update_profile_schedules
+from buffer_profiles_client.models import Error, ScheduleInput, UpdateSchedulesForm
 
-def _distributions(python: Path) -> set[str]:
-    frozen = _run(python, "-m", "pip", "list", "--format=freeze", "--disable-pip-version-check")
-    return {line.split("==")[0].lower().replace("_", "-") for line in frozen.split()}
+base_url, token = os.environ["BASE_URL"], os.environ["TOKEN"]
+print("version", buffer_profiles_client.__version__)
+with AuthenticatedClient(base_url=base_url, token=token, httpx_args={"transport": RateLimitRetry()}) as client:
+    for profile in list_profiles.sync(client=client):
+        print("profile", profile.id, profile.formatted_username)
+    profile = get_profile.sync(os.environ["PROFILE_ID"], client=client)
+    form = UpdateSchedulesForm(schedules=[ScheduleInput(days=["sat"], times=["09:30"])])
+    print("updated", update_profile_schedules.sync(profile.id, client=client, body=form).success)
+    print("schedules", [s.to_dict() for s in list_profile_schedules.sync(profile.id, client=client)])
+try:
+    list_profiles.sync(client=AuthenticatedClient(base_url=base_url, token="wrong"))
+except AuthenticationError as error:
+    print("wrong token:", type(error).__name__, error.status_code, error.code)
+try:
+    list_profiles.sync(client=AuthenticatedClient(base_url=base_url.removesuffix("/1"), token=token))
+except NotFoundError as error:
+    print("wrong base URL:", type(error).__name__, error.status_code)
+print("repr", Error(code=1010))
+"""
 
 
-def _run(*command: str | Path) -> str:
-    result = subprocess.run([str(part) for part in command], capture_output=True, text=True, timeout=240)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout
-
-
-def test_the_wheel_installs_alone_and_sends_bracket_bodies(tmp_path: Path) -> None:
-    source = shutil.copytree(OUTPUT, tmp_path / "source", ignore=shutil.ignore_patterns("__pycache__"))
-    _run(sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", tmp_path, source)
-    (wheel,) = tmp_path.glob("buffer_profiles_client-*.whl")
-    _run(sys.executable, "-m", "venv", tmp_path / "venv")
-    python = tmp_path / "venv" / "bin" / "python"
-    bare = _distributions(python)
-    _run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-c", LOCK, wheel)
-
-    installed = _distributions(python) - bare
-    output = _run(python, "-c", SMOKE).splitlines()
+def test_the_wheel_installs_alone(installed_client: InstalledClient) -> None:
+    installed = installed_client.alone - installed_client.preinstalled
 
     assert installed == RUNTIME_DISTRIBUTIONS
+
+
+def test_the_installed_package_sends_bracket_bodies(installed_client: InstalledClient) -> None:
+    output = installed_client.run("-c", SEND_FORM).splitlines()
+
     assert output == ["schedules[0][days][]=mon&schedules[0][times][]=12:45", "UpdateSchedulesResult True"]
+
+
+def test_a_user_script_works_against_the_reference_server(installed_client: InstalledClient, tmp_path: Path) -> None:
+    with demo_server(tmp_path) as base_url:
+        environment = {
+            **os.environ,
+            "BASE_URL": base_url,
+            "TOKEN": DEMO_TOKEN,
+            "PROFILE_ID": DEMO_PROFILE_ID,
+            "NO_PROXY": "*",
+        }
+        output = installed_client.run("-c", USER_SCRIPT, env=environment).splitlines()
+
+    assert output[0] == "version 2.0.0"
+    assert f"profile {DEMO_PROFILE_ID} @skinnyoteam" in output
+    assert "updated True" in output
+    assert "schedules [{'days': ['sat'], 'times': ['09:30']}]" in output
+    assert "wrong token: AuthenticationError 401 1001" in output
+    assert "wrong base URL: NotFoundError 404" in output
+    assert output[-1].startswith("repr Error(code=1010, success=UNSET, ")
+
+
+def test_the_distributions_pass_twine_check_and_carry_their_metadata(installed_client: InstalledClient) -> None:
+    wheel, sdist = installed_client.distributions
+    with zipfile.ZipFile(wheel) as archive:
+        metadata = archive.read("buffer_profiles_client-2.0.0.dist-info/METADATA").decode()
+        wheel_files = set(archive.namelist())
+    with tarfile.open(sdist) as archive:
+        sdist_files = {Path(name).name for name in archive.getnames()}
+
+    assert check_distributions([wheel, sdist]).count("PASSED") == 2
+    assert wheel.name == "buffer_profiles_client-2.0.0-py3-none-any.whl"
+    for field in (
+        "Version: 2.0.0",
+        "License-Expression: MIT",
+        "Summary: Typed Python client for Buffer's Profiles API (v1)",
+        "Project-URL: API documentation, https://buffer.com/developers/api/profiles",
+        "Description-Content-Type: text/markdown",
+    ):
+        assert field in metadata
+    assert "MyDataModel" not in metadata
+    assert "api.example.com" not in metadata
+    assert "buffer_profiles_client-2.0.0.dist-info/licenses/LICENSE" in wheel_files
+    assert {"LICENSE", "README.md", "pyproject.toml", "py.typed", "errors.py", "retries.py"} <= sdist_files

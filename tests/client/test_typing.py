@@ -13,6 +13,7 @@ from buffer_profiles_client.models import ScheduleInput
 
 schedule = ScheduleInput(days=["funday"], times=["12:00"])
 profile = get_profile.sync(client=AuthenticatedClient(base_url="x", token="t"))
+code = get_profile.sync("4eb854340acb04e870000010", client=AuthenticatedClient(base_url="x", token="t")).code
 """
 
 
@@ -36,3 +37,4 @@ def test_misuse_is_reported(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "List item 0 has incompatible type \"Literal['funday']\"" in result.stdout
     assert 'Missing positional argument "id"' in result.stdout
+    assert '"Profile" has no attribute "code"' in result.stdout  # sync returns no error model

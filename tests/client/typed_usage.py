@@ -1,37 +1,72 @@
 """Code as a user writes it against the client; tests run ``mypy --strict`` on it."""
 
 import asyncio
+from typing import assert_type
 
-from buffer_profiles_client import AuthenticatedClient
+from buffer_profiles_client import AuthenticatedClient, BufferApiError, NotFoundError, RateLimitedError, RateLimitRetry
 from buffer_profiles_client.api.profiles import (
     get_profile,
     list_profile_schedules,
     list_profiles,
     update_profile_schedules,
 )
-from buffer_profiles_client.models import Day, Error, Profile, ScheduleInput, UpdateSchedulesForm
+from buffer_profiles_client.models import (
+    Day,
+    Error,
+    Profile,
+    Schedule,
+    ScheduleInput,
+    UpdateSchedulesForm,
+    UpdateSchedulesResult,
+)
+from buffer_profiles_client.types import Response
 
 
 def weekday_usernames(client: AuthenticatedClient) -> list[str]:
-    profiles = list_profiles.sync(client=client)
-    if not isinstance(profiles, list):
-        return []
-    return [profile.formatted_username for profile in profiles if any("mon" in s.days for s in profile.schedules)]
+    # sync returns the success type itself: no None, no error model to rule out first.
+    return [
+        p.formatted_username for p in list_profiles.sync(client=client) if any("mon" in s.days for s in p.schedules)
+    ]
 
 
 def copy_schedules(client: AuthenticatedClient, source_id: str, target_id: str) -> bool:
     schedules = list_profile_schedules.sync(source_id, client=client)
-    if not isinstance(schedules, list):
-        return False
+    assert_type(schedules, list[Schedule])
     form = UpdateSchedulesForm(schedules=[ScheduleInput(days=s.days, times=s.times) for s in schedules])
     result = update_profile_schedules.sync(target_id, client=client, body=form)
-    return not isinstance(result, Error) and result is not None and result.success
+    assert_type(result, UpdateSchedulesResult)
+    return result.success
+
+
+def username_or_none(client: AuthenticatedClient, profile_id: str) -> str | None:
+    try:
+        return get_profile.sync(profile_id, client=client).formatted_username
+    except NotFoundError:
+        return None
+    except RateLimitedError as error:
+        wait: float | None = error.retry_after
+        raise RuntimeError(f"retry in {wait} s") from error
+    except BufferApiError as error:
+        code: int | None = error.code
+        raise RuntimeError(f"{error.status_code} {code} {error.message} {error.url}") from error
+
+
+def status_of(client: AuthenticatedClient, profile_id: str) -> int:
+    response = get_profile.sync_detailed(profile_id, client=client)
+    assert_type(response, Response[Error | Profile])
+    return response.status_code
+
+
+def retrying_client(token: str) -> AuthenticatedClient:
+    transport = RateLimitRetry(max_attempts=4, max_wait=30.0)
+    return AuthenticatedClient(base_url="https://api.bufferapp.com/1", token=token, httpx_args={"transport": transport})
 
 
 async def timezones(client: AuthenticatedClient, profile_ids: list[str]) -> dict[str, str]:
     async with client as session:
         answers = await asyncio.gather(*(get_profile.asyncio(pid, client=session) for pid in profile_ids))
-    return {answer.id: answer.timezone for answer in answers if isinstance(answer, Profile)}
+    assert_type(answers, list[Profile])
+    return {answer.id: answer.timezone for answer in answers}
 
 
 def weekend(times: list[str]) -> UpdateSchedulesForm:

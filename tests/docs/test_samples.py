@@ -110,6 +110,9 @@ def test_sample_fails_on_an_unknown_token(samples: Path, name: str, base_url: st
     result = _run(samples / name, base_url, token="not-a-known-token")
 
     assert result.returncode != 0, result.stdout
+    if name.endswith(".py"):  # one line naming the failure, no traceback
+        assert result.stderr.startswith("Buffer error: 401 Unauthorized (code 1001)"), result.stderr
+        assert len(result.stderr.splitlines()) == 1
 
 
 def test_python_samples_pass_mypy_strict(samples: Path) -> None:

@@ -4,7 +4,7 @@ import shutil
 import subprocess
 import zipfile
 
-from tests.install.conftest import TESTKIT, InstalledKit, run
+from tests.install.kit import TESTKIT, InstalledKit, run
 
 EXAMPLE = TESTKIT / "examples" / "test_my_integration.py"
 
@@ -76,3 +76,9 @@ def test_the_client_stays_installable_alone(installed_kit: InstalledKit) -> None
         requires = [line for line in wheel.read(metadata).decode().splitlines() if line.startswith("Requires-Dist:")]
 
     assert sorted(line.split()[1].split("<")[0].split(">")[0] for line in requires) == ["attrs", "httpx"]
+
+
+def test_the_readme_shows_the_example_as_it_runs() -> None:
+    readme = (TESTKIT.parent / "README.md").read_text(encoding="utf-8")
+
+    assert f"```python\n{EXAMPLE.read_text(encoding='utf-8')}```" in readme

@@ -1,4 +1,9 @@
-"""The README's examples run as written against the reference server, so they cannot rot."""
+"""The READMEs' examples type-check strictly and run as written against the reference server.
+
+That is the project's README and the client package's own. Each Python example runs three ways:
+as written (it prints the demo profile), with a wrong token and with a base URL missing its
+``/1``; the last two must fail the way a user can act on: one line naming the error, no traceback.
+"""
 
 import os
 import re
@@ -10,39 +15,87 @@ from pathlib import Path
 import pytest
 
 from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID
-from tests.demo_server import demo_server, pointed_at
+from overrides.generate import OUTPUT, ROOT
+from tests.demo_server import TOKEN_PLACEHOLDER, demo_server, pointed_at
 
-README = Path(__file__).resolve().parents[2] / "README.md"
-
-
-def _blocks(language: str) -> list[str]:
-    return re.findall(rf"^```{language}\n(.*?)^```$", README.read_text(), flags=re.MULTILINE | re.DOTALL)
+READMES = {"project": ROOT / "README.md", "package": OUTPUT / "README.md"}
 
 
-@pytest.fixture
-def base_url(tmp_path: Path) -> Iterator[str]:
-    with demo_server(tmp_path) as url:
+def _blocks(readme: Path, language: str) -> list[str]:
+    return re.findall(rf"^```{language}\n(.*?)^```$", readme.read_text(), flags=re.MULTILINE | re.DOTALL)
+
+
+PYTHON_EXAMPLES = [
+    pytest.param(readme, index, id=f"{name}-{index}")
+    for name, readme in READMES.items()
+    for index in range(len(_blocks(readme, "python")))
+]
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with demo_server(tmp_path_factory.mktemp("readme")) as url:
         yield url
 
 
-def test_the_readme_has_the_examples_this_test_runs() -> None:
-    assert len(_blocks("python")) >= 2
-    assert any("curl" in block for block in _blocks("sh"))
+def _run(code: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "NO_PROXY": "127.0.0.1"}
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=environment)
 
 
-@pytest.mark.parametrize("index", range(len(_blocks("python"))))
-def test_python_example_runs(index: int, base_url: str) -> None:
-    code = pointed_at(_blocks("python")[index], base_url)
+def test_the_readmes_have_the_examples_this_test_runs() -> None:
+    assert len(_blocks(READMES["project"], "python")) >= 2
+    assert len(_blocks(READMES["package"], "python")) >= 5
+    assert any("curl" in block for block in _blocks(READMES["project"], "sh"))
 
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+
+def test_python_examples_pass_mypy_strict(tmp_path: Path) -> None:
+    files = []
+    for name, readme in READMES.items():
+        for index, block in enumerate(_blocks(readme, "python")):
+            files.append(tmp_path / f"{name}_example_{index}.py")
+            files[-1].write_text(block)
+    command = [sys.executable, "-m", "mypy", "--strict", "--no-error-summary", "--config-file", "/dev/null"]
+
+    result = subprocess.run([*command, *map(str, files)], capture_output=True, text=True, timeout=240)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(("readme", "index"), PYTHON_EXAMPLES)
+def test_python_example_runs(readme: Path, index: int, base_url: str) -> None:
+    result = _run(pointed_at(_blocks(readme, "python")[index], base_url))
 
     assert result.returncode == 0, result.stderr
     assert DEMO_PROFILE_ID in result.stdout
-    assert "rejected" not in result.stdout
+
+
+@pytest.mark.parametrize(("readme", "index"), PYTHON_EXAMPLES)
+def test_python_example_with_a_wrong_token_says_so_in_one_line(readme: Path, index: int, base_url: str) -> None:
+    code = pointed_at(_blocks(readme, "python")[index].replace(TOKEN_PLACEHOLDER, "not-a-known-token"), base_url)
+
+    result = _run(code)
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert "401" in result.stderr or "access token" in result.stderr.lower(), result.stderr
+
+
+@pytest.mark.parametrize(("readme", "index"), PYTHON_EXAMPLES)
+def test_python_example_with_a_wrong_base_url_says_so_in_one_line(readme: Path, index: int, base_url: str) -> None:
+    code = pointed_at(_blocks(readme, "python")[index], base_url).replace(base_url, base_url.removesuffix("/1"))
+
+    result = _run(code)
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert "404 Not Found" in result.stderr or "/1" in result.stderr, result.stderr
 
 
 def test_curl_examples_answer_what_the_readme_shows(base_url: str) -> None:
-    (block,) = [block for block in _blocks("sh") if "curl" in block and "# {" in block]
+    (block,) = [block for block in _blocks(READMES["project"], "sh") if "curl" in block and "# {" in block]
     expected = [line.removeprefix("# ") for line in block.splitlines() if line.startswith("# {")]
 
     result = subprocess.run(

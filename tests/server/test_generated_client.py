@@ -4,7 +4,8 @@ import asyncio
 from typing import cast
 
 import httpx
-from buffer_profiles_client import AuthenticatedClient
+import pytest
+from buffer_profiles_client import AuthenticatedClient, AuthenticationError, InvalidRequestError, NotFoundError
 from buffer_profiles_client.api.profiles import (
     get_profile,
     list_profile_schedules,
@@ -56,24 +57,26 @@ def test_sync_client_end_to_end(base_url: str, conformance: SpecConformance) -> 
 def test_sync_client_gets_typed_errors(base_url: str, conformance: SpecConformance) -> None:
     hooks = {"event_hooks": {"response": [conformance.check]}}
     with AuthenticatedClient(base_url=base_url, token=DEMO_TOKEN, httpx_args=hooks) as client:
-        not_found = get_profile.sync(OTHER_USER_PROFILE_IDS[0], client=client)
+        with pytest.raises(NotFoundError) as not_found:
+            get_profile.sync(OTHER_USER_PROFILE_IDS[0], client=client)
         # The type checker keeps "funday" out; a caller without one gets Buffer's 1006 back.
         bad = UpdateSchedulesForm(schedules=[ScheduleInput(days=[cast(Day, "funday")], times=["12:00"])])
-        rejected = update_profile_schedules.sync(DEMO_PROFILE_ID, client=client, body=bad)
+        with pytest.raises(InvalidRequestError) as rejected:
+            update_profile_schedules.sync(DEMO_PROFILE_ID, client=client, body=bad)
         unchanged = list_profile_schedules.sync(DEMO_PROFILE_ID, client=client)
 
     with AuthenticatedClient(base_url=base_url, token="wrong", httpx_args=hooks) as client:
         unauthorized = list_profiles.sync_detailed(client=client)
+        with pytest.raises(AuthenticationError) as refused:
+            list_profiles.sync(client=client)
 
-    assert isinstance(not_found, Error)
-    assert not_found.code == 1010
-    assert isinstance(rejected, Error)
-    assert rejected.code == 1006
-    assert isinstance(unchanged, list)
+    assert not_found.value.code == 1010
+    assert rejected.value.code == 1006
     assert [schedule.to_dict() for schedule in unchanged] == seed_profile()["schedules"]
     assert unauthorized.status_code == 401
     assert isinstance(unauthorized.parsed, Error)
     assert unauthorized.parsed.code == 1001
+    assert (refused.value.status_code, refused.value.code) == (401, 1001)
 
 
 def test_async_client_end_to_end(base_url: str, conformance: SpecConformance) -> None:
@@ -81,7 +84,7 @@ def test_async_client_end_to_end(base_url: str, conformance: SpecConformance) ->
         await response.aread()
         conformance.check(response)
 
-    async def scenario() -> tuple[object, object, object, list[Schedule] | Error | None]:
+    async def scenario() -> tuple[object, object, object, list[Schedule]]:
         hooks = {"event_hooks": {"response": [check]}}
         async with AuthenticatedClient(base_url=base_url, token=DEMO_TOKEN, httpx_args=hooks) as client:
             profiles, profile = await asyncio.gather(

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -62,8 +62,17 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=errors.parse_leniently(_parse_response, client=client, response=response),
     )
+
+
+def _parse_success(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Profile:
+    if not (response.status_code == 200):
+        raise errors.error_for(response)
+    try:
+        return cast(Profile, _parse_response(client=client, response=response))
+    except (ValueError, TypeError, KeyError, AttributeError) as error:
+        raise errors.malformed_success(response) from error
 
 
 def sync_detailed(
@@ -102,7 +111,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | Profile | None:
+) -> Profile:
     """Get a profile
 
      Returns the single profile with this id, including its posting schedules.
@@ -112,17 +121,22 @@ def sync(
             documentation and recorded answers has this form).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.BufferApiError: If the answer is not a documented success; its subclass says why (AuthenticationError, NotFoundError, RateLimitedError, ...).
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Profile
+        Profile
     """
 
-    return sync_detailed(
+    kwargs = _get_kwargs(
         id=id,
-        client=client,
-    ).parsed
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _parse_success(client=client, response=response)
 
 
 async def asyncio_detailed(
@@ -159,7 +173,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | Profile | None:
+) -> Profile:
     """Get a profile
 
      Returns the single profile with this id, including its posting schedules.
@@ -169,16 +183,17 @@ async def asyncio(
             documentation and recorded answers has this form).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.BufferApiError: If the answer is not a documented success; its subclass says why (AuthenticationError, NotFoundError, RateLimitedError, ...).
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Profile
+        Profile
     """
 
-    return (
-        await asyncio_detailed(
-            id=id,
-            client=client,
-        )
-    ).parsed
+    kwargs = _get_kwargs(
+        id=id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _parse_success(client=client, response=response)

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -69,8 +69,17 @@ def _build_response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=errors.parse_leniently(_parse_response, client=client, response=response),
     )
+
+
+def _parse_success(*, client: AuthenticatedClient | Client, response: httpx.Response) -> list[Schedule]:
+    if not (response.status_code == 200):
+        raise errors.error_for(response)
+    try:
+        return cast(list[Schedule], _parse_response(client=client, response=response))
+    except (ValueError, TypeError, KeyError, AttributeError) as error:
+        raise errors.malformed_success(response) from error
 
 
 def sync_detailed(
@@ -109,7 +118,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | list[Schedule] | None:
+) -> list[Schedule]:
     """List posting schedules
 
      Returns the posting schedules of the profile with this id, in their stored order.
@@ -119,17 +128,22 @@ def sync(
             documentation and recorded answers has this form).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.BufferApiError: If the answer is not a documented success; its subclass says why (AuthenticationError, NotFoundError, RateLimitedError, ...).
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[Schedule]
+        list[Schedule]
     """
 
-    return sync_detailed(
+    kwargs = _get_kwargs(
         id=id,
-        client=client,
-    ).parsed
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _parse_success(client=client, response=response)
 
 
 async def asyncio_detailed(
@@ -166,7 +180,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | list[Schedule] | None:
+) -> list[Schedule]:
     """List posting schedules
 
      Returns the posting schedules of the profile with this id, in their stored order.
@@ -176,16 +190,17 @@ async def asyncio(
             documentation and recorded answers has this form).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.BufferApiError: If the answer is not a documented success; its subclass says why (AuthenticationError, NotFoundError, RateLimitedError, ...).
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[Schedule]
+        list[Schedule]
     """
 
-    return (
-        await asyncio_detailed(
-            id=id,
-            client=client,
-        )
-    ).parsed
+    kwargs = _get_kwargs(
+        id=id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _parse_success(client=client, response=response)

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -59,8 +59,17 @@ def _build_response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=errors.parse_leniently(_parse_response, client=client, response=response),
     )
+
+
+def _parse_success(*, client: AuthenticatedClient | Client, response: httpx.Response) -> list[Profile]:
+    if not (response.status_code == 200):
+        raise errors.error_for(response)
+    try:
+        return cast(list[Profile], _parse_response(client=client, response=response))
+    except (ValueError, TypeError, KeyError, AttributeError) as error:
+        raise errors.malformed_success(response) from error
 
 
 def sync_detailed(
@@ -91,22 +100,26 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> Error | list[Profile] | None:
+) -> list[Profile]:
     """List profiles
 
      Returns every social media profile connected to the authenticated user's account.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.BufferApiError: If the answer is not a documented success; its subclass says why (AuthenticationError, NotFoundError, RateLimitedError, ...).
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[Profile]
+        list[Profile]
     """
 
-    return sync_detailed(
-        client=client,
-    ).parsed
+    kwargs = _get_kwargs()
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _parse_success(client=client, response=response)
 
 
 async def asyncio_detailed(
@@ -135,21 +148,21 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> Error | list[Profile] | None:
+) -> list[Profile]:
     """List profiles
 
      Returns every social media profile connected to the authenticated user's account.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.BufferApiError: If the answer is not a documented success; its subclass says why (AuthenticationError, NotFoundError, RateLimitedError, ...).
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[Profile]
+        list[Profile]
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-        )
-    ).parsed
+    kwargs = _get_kwargs()
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _parse_success(client=client, response=response)

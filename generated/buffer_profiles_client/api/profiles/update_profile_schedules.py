@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -91,8 +91,17 @@ def _build_response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=errors.parse_leniently(_parse_response, client=client, response=response),
     )
+
+
+def _parse_success(*, client: AuthenticatedClient | Client, response: httpx.Response) -> UpdateSchedulesResult:
+    if not (response.status_code == 200):
+        raise errors.error_for(response)
+    try:
+        return cast(UpdateSchedulesResult, _parse_response(client=client, response=response))
+    except (ValueError, TypeError, KeyError, AttributeError) as error:
+        raise errors.malformed_success(response) from error
 
 
 def sync_detailed(
@@ -140,7 +149,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: UpdateSchedulesForm,
-) -> Error | UpdateSchedulesResult | None:
+) -> UpdateSchedulesResult:
     """Replace posting schedules
 
      Replaces all posting schedules of the profile with this id by the ones sent, in one step: a request
@@ -156,18 +165,23 @@ def sync(
             data, so it is described by the security schemes and not listed here.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.BufferApiError: If the answer is not a documented success; its subclass says why (AuthenticationError, NotFoundError, RateLimitedError, ...).
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | UpdateSchedulesResult
+        UpdateSchedulesResult
     """
 
-    return sync_detailed(
+    kwargs = _get_kwargs(
         id=id,
-        client=client,
         body=body,
-    ).parsed
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _parse_success(client=client, response=response)
 
 
 async def asyncio_detailed(
@@ -213,7 +227,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: UpdateSchedulesForm,
-) -> Error | UpdateSchedulesResult | None:
+) -> UpdateSchedulesResult:
     """Replace posting schedules
 
      Replaces all posting schedules of the profile with this id by the ones sent, in one step: a request
@@ -229,17 +243,18 @@ async def asyncio(
             data, so it is described by the security schemes and not listed here.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.BufferApiError: If the answer is not a documented success; its subclass says why (AuthenticationError, NotFoundError, RateLimitedError, ...).
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | UpdateSchedulesResult
+        UpdateSchedulesResult
     """
 
-    return (
-        await asyncio_detailed(
-            id=id,
-            client=client,
-            body=body,
-        )
-    ).parsed
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _parse_success(client=client, response=response)

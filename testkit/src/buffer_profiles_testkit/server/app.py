@@ -1,6 +1,7 @@
 """The ASGI app: routes under ``/1``, Buffer-shaped errors for everything, the store's lifespan."""
 
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -60,17 +61,19 @@ def create_app(
     db_path: Path,
     *,
     rate_limit_per_minute: int | None = None,
+    rate_limit_clock: Callable[[], float] = time.monotonic,
     docs_dir: Path | None = None,
     faults: FaultPlan | None = None,
 ) -> ASGIApp:
     """The reference server over the SQLite file ``db_path`` (created, with its schema, if missing).
 
     ``rate_limit_per_minute`` limits each user's requests (off when None, so that test suites are
-    not throttled); ``docs_dir`` serves its ``index.html`` at ``/docs``; ``faults`` (tests only)
-    lets a test make calls fail or wait on purpose.
+    not throttled), over the minute ``rate_limit_clock`` measures (tests step it instead of waiting);
+    ``docs_dir`` serves its ``index.html`` at ``/docs``; ``faults`` (tests only) lets a test make
+    calls fail or wait on purpose.
     """
     spec = load_spec()
-    limiter = None if rate_limit_per_minute is None else RateLimiter(rate_limit_per_minute)
+    limiter = None if rate_limit_per_minute is None else RateLimiter(rate_limit_per_minute, rate_limit_clock)
     api = ProfilesApi(UpdateFormChecker(spec), DEFAULT_FORM_LIMITS, limiter)
 
     @asynccontextmanager
