@@ -48,6 +48,10 @@ def repo(tmp_path: Path) -> Path:
     for folder in ("changes", "overrides", "releases"):
         shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copyfile(ROOT / "releases" / "latest" / "openapi.yaml", tmp_path / "openapi.yaml")
+    # As in the release: the client's version follows info.version (no override of its own yet).
+    config = tmp_path / "overrides" / "generator.yaml"
+    kept = [line for line in config.read_text().splitlines(keepends=True) if not line.startswith("package_version_")]
+    config.write_text("".join(kept))
     git(tmp_path, "init", "-q")
     git(tmp_path, "add", ".")
     git(tmp_path, "commit", "-qm", "the release")
