@@ -50,20 +50,8 @@ def install_client(scratch: Path) -> InstalledClient:
 
 
 def install_testkit(client: InstalledClient) -> list[Path]:
-    """Add the test kit (and pytest, for a user's test suite) to the client's venv; return its wheel and sdist."""
+    """Add the test kit (and pytest with xdist, for a user's test suite) to the client's venv; return wheel, sdist."""
     built = build_testkit(client.distributions[0].parent)
-    run(
-        [
-            client.python,
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--disable-pip-version-check",
-            "-c",
-            LOCK,
-            built[0],
-            "pytest",
-        ]
-    )
+    pip = [client.python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-c", LOCK]
+    run([*pip, built[0], "pytest", "pytest-xdist"])
     return built

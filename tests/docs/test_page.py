@@ -111,7 +111,7 @@ def offline_page(browser: Browser, built_page: Path) -> Iterator[OfflinePage]:
 def test_overview_explains_auth_errors_rate_limits_and_bracket_bodies(offline_page: OfflinePage) -> None:
     page = offline_page.open()
 
-    for heading in ("Authentication", "Errors", "Rate limits", "Request bodies"):
+    for heading in ("Authentication", "Errors", "Rate limits", "Request bodies", "Testing your integration"):
         expect(_heading(page, heading)).to_be_visible()
     expect(page.get_by_text("Access token required").first).to_be_visible()
     expect(page.get_by_text("access_token", exact=True).first).to_be_visible()

@@ -4,6 +4,8 @@ import shutil
 import subprocess
 import zipfile
 
+import yaml
+
 from tests.install.kit import TESTKIT, InstalledKit, run
 
 EXAMPLE = TESTKIT / "examples" / "test_my_integration.py"
@@ -29,8 +31,11 @@ def test_a_users_test_suite_runs_with_the_plugin_and_an_injected_fault(installed
     shutil.copy(EXAMPLE, suite)
 
     output = run(installed_kit.python, "-m", "pytest", "-q", "-p", "no:cacheprovider", suite, cwd=suite)
+    # Each xdist worker runs its own server: tests in parallel never see each other's data or faults.
+    parallel = run(installed_kit.python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "2", suite, cwd=suite)
 
     assert "3 passed" in output
+    assert "3 passed" in parallel
 
 
 def test_the_server_command_runs_from_any_folder(installed_kit: InstalledKit) -> None:
@@ -78,7 +83,10 @@ def test_the_client_stays_installable_alone(installed_kit: InstalledKit) -> None
     assert sorted(line.split()[1].split("<")[0].split(">")[0] for line in requires) == ["attrs", "httpx"]
 
 
-def test_the_readme_shows_the_example_as_it_runs() -> None:
-    readme = (TESTKIT.parent / "README.md").read_text(encoding="utf-8")
+def test_the_readme_the_package_readme_and_the_api_reference_show_the_example_as_it_runs() -> None:
+    shown = f"```python\n{EXAMPLE.read_text(encoding='utf-8')}```"
+    spec = yaml.safe_load((TESTKIT.parent / "openapi.yaml").read_text(encoding="utf-8"))
 
-    assert f"```python\n{EXAMPLE.read_text(encoding='utf-8')}```" in readme
+    assert shown in (TESTKIT.parent / "README.md").read_text(encoding="utf-8")
+    assert shown in (TESTKIT / "README.md").read_text(encoding="utf-8")
+    assert shown in spec["info"]["description"]
