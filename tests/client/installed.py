@@ -52,6 +52,15 @@ def install_client(scratch: Path) -> InstalledClient:
 def install_testkit(client: InstalledClient) -> list[Path]:
     """Add the test kit (and pytest with xdist, for a user's test suite) to the client's venv; return wheel, sdist."""
     built = build_testkit(client.distributions[0].parent)
-    pip = [client.python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-c", LOCK]
+    pip: list[str | Path] = [
+        client.python,
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+        "-c",
+        LOCK,
+    ]
     run([*pip, built[0], "pytest", "pytest-xdist"])
     return built
