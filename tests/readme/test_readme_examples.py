@@ -25,10 +25,16 @@ def _blocks(readme: Path, language: str) -> list[str]:
     return re.findall(rf"^```{language}\n(.*?)^```$", readme.read_text(), flags=re.MULTILINE | re.DOTALL)
 
 
+def _is_test_module(block: str) -> bool:
+    # The test kit's example is a pytest module, not a script: tests/install runs it with pytest.
+    return "\ndef test_" in block
+
+
 PYTHON_EXAMPLES = [
     pytest.param(readme, index, id=f"{name}-{index}")
     for name, readme in READMES.items()
-    for index in range(len(_blocks(readme, "python")))
+    for index, block in enumerate(_blocks(readme, "python"))
+    if not _is_test_module(block)
 ]
 
 
