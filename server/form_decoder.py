@@ -58,6 +58,11 @@ def _name_error(name: str, problem: str) -> ApiError:
 
 def _percent_decode(raw: bytes) -> str:
     """Strict ``application/x-www-form-urlencoded`` decoding; raises ValueError on anything malformed."""
+    if b"%" not in raw and b"+" not in raw:
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise ValueError("is not UTF-8") from error
     if _BAD_PERCENT.search(raw):
         raise ValueError("has malformed percent-encoding")
     try:

@@ -83,7 +83,7 @@ def test_extra_profile_fields_are_kept(tmp_path: Path) -> None:
 
     load_fixtures(store, read_fixtures(path))
 
-    profile = store.get_profile(fixtures["users"][0]["id"], DEMO_PROFILE_ID)
+    profile = json.loads(store.profile_json(fixtures["users"][0]["id"], DEMO_PROFILE_ID) or "null")
     store.close()
     assert profile == {**seed_profile(), "counts": {"sent": 12}}
 
