@@ -1,24 +1,30 @@
 """The ASGI app: routes under ``/1``, Buffer-shaped errors for everything, the store's lifespan."""
 
+import logging
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.middleware import Middleware
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from server.endpoints import ProfilesApi
 from server.errors import ApiError, ErrorCode, error_response
 from server.limits import DEFAULT_FORM_LIMITS
+from server.path_guard import EncodedSlashGuard
 from server.rate_limit import RateLimiter
 from server.spec import load_spec
+from server.storage_errors import storage_error_response
 from server.store import Store
 from server.update_form import UpdateFormChecker
 
 BASE_PATH = "/1"
+_logger = logging.getLogger("uvicorn.error")
 
 
 async def _api_error(request: Request, error: Exception) -> Response:
@@ -37,6 +43,12 @@ async def _http_error(request: Request, error: Exception) -> Response:
         return error_response(ErrorCode.ENDPOINT_NOT_FOUND, "Endpoint not found.")
     body = {"success": False, "code": error.status_code, "message": error.detail}
     return JSONResponse(body, status_code=error.status_code, headers=error.headers)
+
+
+async def _client_disconnected(request: Request, error: Exception) -> Response:
+    # One line, no traceback: a client that goes away mid-upload is not the server's fault.
+    _logger.info("client disconnected before the request was complete: %s %s", request.method, request.url.path)
+    return Response(status_code=400)  # never sent: there is no one to send it to
 
 
 async def _unexpected_error(request: Request, error: Exception) -> Response:
@@ -92,7 +104,14 @@ def create_app(db_path: Path, *, rate_limit_per_minute: int | None = None, docs_
     app = Starlette(
         routes=routes,
         lifespan=lifespan,
-        exception_handlers={ApiError: _api_error, HTTPException: _http_error, Exception: _unexpected_error},
+        exception_handlers={
+            ApiError: _api_error,
+            HTTPException: _http_error,
+            ClientDisconnect: _client_disconnected,
+            sqlite3.Error: storage_error_response,
+            Exception: _unexpected_error,
+        },
+        middleware=[Middleware(EncodedSlashGuard)],
     )
     # Paths are exact, as in the spec: /profiles.json/ is an unknown endpoint, not a redirect.
     app.router.redirect_slashes = False

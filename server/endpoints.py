@@ -18,6 +18,8 @@ from server.update_form import UpdateFormChecker
 # The spec's ObjectId pattern; any other id cannot exist, so it is "not found" like an unknown one.
 _OBJECT_ID = re.compile(r"[0-9a-f]{24}")
 
+JSON_MEDIA_TYPE = "application/json"
+
 Operation = Callable[[Request, str], Awaitable[Response]]
 
 
@@ -51,13 +53,13 @@ class ProfilesApi:
         return endpoint
 
     async def list_profiles(self, request: Request, user_id: str) -> Response:
-        return JSONResponse(self.store.list_profiles(user_id))
+        return Response(self.store.profiles_json(user_id), media_type=JSON_MEDIA_TYPE)
 
     async def get_profile(self, request: Request, user_id: str) -> Response:
-        profile = self.store.get_profile(user_id, _profile_id(request))
+        profile = self.store.profile_json(user_id, _profile_id(request))
         if profile is None:
             raise _profile_not_found()
-        return JSONResponse(profile)
+        return Response(profile, media_type=JSON_MEDIA_TYPE)
 
     async def list_profile_schedules(self, request: Request, user_id: str) -> Response:
         schedules = self.store.get_schedules(user_id, _profile_id(request))

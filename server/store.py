@@ -1,8 +1,14 @@
 """The SQLite file that holds users, their access tokens, their profiles and the profiles' schedules.
 
 One connection, used only from the server's event loop: each statement takes well under a
-millisecond, so a thread pool would cost more than it saves. WAL mode lets other processes read
-the file while the server runs. Access tokens are stored as SHA-256 digests, never in clear.
+millisecond, so a thread pool would cost more than it saves. What could block the loop is a lock
+held by another process; the busy timeout is therefore short, and a request that meets a lock is
+answered 503 with Retry-After (server/storage_errors.py) instead of waiting. WAL mode lets other
+processes read the file while the server runs, and readers never wait for writers. Access tokens
+are stored as SHA-256 digests, never in clear.
+
+Profiles are answered as JSON text built by SQLite in one statement, whatever their number: the
+stored field text is spliced in as it was written, so numbers and extra fields come back unchanged.
 """
 
 import hashlib
@@ -11,7 +17,10 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from server.store_check import StoreError, check_database, refusal
+
 SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 20
 
 _SCHEMA = """
 CREATE TABLE users (
@@ -39,12 +48,23 @@ CREATE TABLE schedules (
 );
 """
 
+# One profile as JSON: id and user_id first, its schedules in order, then its stored fields (an
+# object's text, "{}" when empty). days and times hold json.dumps() text of string lists.
+_PROFILE_JSON = """
+'{"id":' || json_quote(p.id) || ',"user_id":' || json_quote(p.user_id)
+|| ',"schedules":[' || coalesce((
+    SELECT group_concat('{"days":' || s.days || ',"times":' || s.times || '}', ',')
+    FROM (SELECT days, times FROM schedules WHERE profile_id = p.id ORDER BY position) AS s
+), '') || ']'
+|| CASE WHEN p.fields = '{}' THEN '}' ELSE ',' || substr(p.fields, 2) END
+"""
+
 Schedule = dict[str, list[str]]
 Profile = dict[str, Any]
 
 
-class StoreError(Exception):
-    """The file cannot be used (a newer schema) or fixtures conflict with what it holds."""
+def _compact_json(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"))
 
 
 def token_digest(token: str) -> str:
@@ -53,24 +73,38 @@ def token_digest(token: str) -> str:
 
 class Store:
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Autocommit mode: transactions are opened explicitly, so each one is exactly as wide as written.
-        self._db = sqlite3.connect(path, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode = WAL")
-        self._db.execute("PRAGMA synchronous = NORMAL")  # durable across application crashes in WAL mode
-        self._db.execute("PRAGMA foreign_keys = ON")
-        self._db.execute("PRAGMA busy_timeout = 5000")
-        self._create_schema()
+        """Open ``path``, creating it with its schema if missing; raise :class:`StoreError` if it is unusable."""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(f"cannot create the folder of the database {path}: {error.strerror}.") from error
+        if path.exists() and not path.is_file():
+            raise StoreError(f"the database {path} is not a regular file.")
+        try:
+            # Autocommit mode: transactions are opened explicitly, so each one is exactly as wide as written.
+            self._db = sqlite3.connect(path, isolation_level=None)
+        except sqlite3.Error as error:
+            raise refusal(error, path) from error
+        try:
+            self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            check_database(self._db, path, SCHEMA_VERSION)
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = NORMAL")  # durable across application crashes in WAL mode
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._create_schema()
+        except StoreError:
+            self._db.close()
+            raise
+        except sqlite3.Error as error:
+            self._db.close()
+            raise refusal(error, path) from error
 
     def close(self) -> None:
         self._db.close()
 
     def _create_schema(self) -> None:
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        if version == SCHEMA_VERSION:
+        if self._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
             return
-        if version != 0:
-            raise StoreError(f"database schema version {version}; this server knows version {SCHEMA_VERSION}")
         # Statement by statement: executescript() would commit the open transaction first.
         with self._transaction():
             for statement in _SCHEMA.split(";"):
@@ -87,17 +121,19 @@ class Store:
         ).fetchone()
         return None if row is None else str(row[0])
 
-    def list_profiles(self, user_id: str) -> list[Profile]:
+    def profiles_json(self, user_id: str) -> str:
+        """The user's profiles as a JSON array, in one statement however many there are."""
         rows = self._db.execute(
-            "SELECT id, user_id, fields FROM profiles WHERE user_id = ? ORDER BY position, id", (user_id,)
+            f"SELECT {_PROFILE_JSON} FROM profiles AS p WHERE p.user_id = ? ORDER BY p.position, p.id", (user_id,)
         ).fetchall()
-        return [self._profile(row) for row in rows]
+        return "[" + ",".join(row[0] for row in rows) + "]"
 
-    def get_profile(self, user_id: str, profile_id: str) -> Profile | None:
+    def profile_json(self, user_id: str, profile_id: str) -> str | None:
+        """One of the user's profiles as a JSON object; None if the user has no such profile."""
         row = self._db.execute(
-            "SELECT id, user_id, fields FROM profiles WHERE id = ? AND user_id = ?", (profile_id, user_id)
+            f"SELECT {_PROFILE_JSON} FROM profiles AS p WHERE p.id = ? AND p.user_id = ?", (profile_id, user_id)
         ).fetchone()
-        return None if row is None else self._profile(row)
+        return None if row is None else str(row[0])
 
     def get_schedules(self, user_id: str, profile_id: str) -> list[Schedule] | None:
         if not self.has_profile(user_id, profile_id):
@@ -135,7 +171,7 @@ class Store:
                     fields = {key: value for key, value in profile.items() if key not in ("id", "user_id", "schedules")}
                     self._db.execute(
                         "INSERT INTO profiles (id, user_id, position, fields) VALUES (?, ?, ?, ?)",
-                        (profile["id"], user_id, position, json.dumps(fields)),
+                        (profile["id"], user_id, position, _compact_json(fields)),
                     )
                     self._write_schedules(profile["id"], profile["schedules"])
                 elif owner != user_id:
@@ -160,16 +196,15 @@ class Store:
         self._db.executemany(
             "INSERT INTO schedules (profile_id, position, days, times) VALUES (?, ?, ?, ?)",
             [
-                (profile_id, position, json.dumps(schedule["days"]), json.dumps(schedule["times"]))
+                (
+                    profile_id,
+                    position,
+                    json.dumps(schedule["days"], separators=(",", ":")),
+                    json.dumps(schedule["times"], separators=(",", ":")),
+                )
                 for position, schedule in enumerate(schedules)
             ],
         )
-
-    def _profile(self, row: tuple[str, str, str]) -> Profile:
-        profile_id, user_id, fields = row
-        profile: Profile = {**json.loads(fields), "id": profile_id, "user_id": user_id}
-        profile["schedules"] = self._schedules(profile_id)
-        return dict(sorted(profile.items()))
 
 
 class _Transaction:
@@ -183,4 +218,15 @@ class _Transaction:
         self._db.execute("BEGIN IMMEDIATE")
 
     def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
-        self._db.execute("COMMIT" if kind is None else "ROLLBACK")
+        if kind is None:
+            try:
+                self._db.execute("COMMIT")
+                return
+            except sqlite3.Error:
+                # A COMMIT that fails (disk full, I/O error) may leave the transaction open: undo it
+                # all, so that nothing is half-applied and the connection can begin the next one.
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise
+        if self._db.in_transaction:
+            self._db.execute("ROLLBACK")

@@ -10,7 +10,8 @@ from server.app import create_app
 from server.background import running_server
 from server.demo import DEMO_FIXTURES, DEMO_PROFILE_ID, DEMO_TOKEN, DEMO_USER_ID
 from server.fixtures import load_fixtures
-from server.store import SCHEMA_VERSION, Store, StoreError
+from server.store import SCHEMA_VERSION, Store
+from server.store_check import StoreError
 from tests.demo_server import seed_demo
 from tests.seeds import seed_update_post_data
 from tests.server.operations import FORM_HEADERS
