@@ -59,7 +59,8 @@ class ApiError(Exception):
 
 
 def error_body(code: ErrorCode, message: str) -> bytes:
-    return json.dumps({"success": False, "code": int(code), "message": message}).encode()
+    body = {"success": False, "code": int(code), "message": message}
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def error_response(code: ErrorCode, message: str, headers: dict[str, str] | None = None) -> Response:
