@@ -4,6 +4,7 @@
   refuses (uvicorn answers those in ``text/plain``), headers past their size limit, a timeout.
 - A request must arrive whole within ``request_timeout`` seconds of its first byte (or of the
   connection, for the first one); uvicorn itself waits forever for a request that never ends.
+  A connection that has sent nothing of a request by then is closed without an answer.
 - At most ``max_connections`` connections are open. At the limit, a new connection closes the
   oldest one that has no request being answered (idle, or still sending its headers or body), so
   that clients that hold connections open without finishing a request cannot lock others out, nor
@@ -72,7 +73,10 @@ class _Connections:
     def _sweep(self, loop: asyncio.AbstractEventLoop) -> None:
         deadline = time.monotonic() - self.limits.request_timeout
         for connection in [c for c in self.open if c.waiting_since is not None and c.waiting_since < deadline]:
-            connection.refuse(ErrorCode.REQUEST_TIMEOUT, "Request timeout: the request did not arrive in time.")
+            if connection.request_begun:
+                connection.refuse(ErrorCode.REQUEST_TIMEOUT, "Request timeout: the request did not arrive in time.")
+            else:
+                connection.transport.close()  # idle: no request to answer (RFC 9112, 9.6)
         if self.open:
             self._schedule(loop)
         else:
@@ -106,6 +110,7 @@ class GuardedHttpProtocol(HttpToolsProtocol):
         super().__init__(config, server_state, app_state, **kwargs)
         self.waiting_since: float | None = time.monotonic()  # when the server began to wait for the client
         self._header_bytes = 0
+        self.request_begun = False  # a byte of a request has come, and its last byte has not
 
     @property
     def answering(self) -> bool:
@@ -135,6 +140,7 @@ class GuardedHttpProtocol(HttpToolsProtocol):
     def on_message_begin(self) -> None:
         super().on_message_begin()
         self._header_bytes = 0
+        self.request_begun = True
         if self.waiting_since is None:
             self.waiting_since = time.monotonic()
 
@@ -156,6 +162,7 @@ class GuardedHttpProtocol(HttpToolsProtocol):
 
     def on_message_complete(self) -> None:
         self.waiting_since = None
+        self.request_begun = False
         super().on_message_complete()
 
     def on_response_complete(self) -> None:
