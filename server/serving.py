@@ -26,6 +26,7 @@ def server_config(
         app,
         loop="uvloop",
         http=guarded_protocol(limits or ConnectionLimits()),
+        ws="none",  # an HTTP API: an Upgrade header is answered as any other request
         lifespan="on",
         log_config=log_config,
         access_log=access_log,

@@ -35,31 +35,44 @@ def connect(base_url: str) -> socket.socket:
 
 
 def read_response(connection: socket.socket, head_only: bool = False) -> RawResponse | None:
-    """The next response on ``connection``; None if the server closed it without one."""
-    data = b""
-    while b"\r\n\r\n" not in data:
-        chunk = connection.recv(65536)
-        if not chunk:
-            if data:
-                raise AssertionError(f"connection closed inside a response head: {data[:200]!r}")
+    """The next final response on ``connection`` (after any 100 Continue); None if closed without one."""
+    buffer = bytearray()
+    while True:
+        response = _read_one(connection, buffer, head_only)
+        if response is None or not 100 <= response.status < 200:
+            return response
+
+
+def _receive(connection: socket.socket, buffer: bytearray) -> bool:
+    chunk = connection.recv(65536)
+    buffer += chunk
+    return bool(chunk)
+
+
+def _read_one(connection: socket.socket, buffer: bytearray, head_only: bool) -> RawResponse | None:
+    while b"\r\n\r\n" not in buffer:
+        if not _receive(connection, buffer):
+            if buffer:
+                raise AssertionError(f"connection closed inside a response head: {bytes(buffer[:200])!r}")
             return None
-        data += chunk
-    head, _, body = data.partition(b"\r\n\r\n")
+    head, _, rest = bytes(buffer).partition(b"\r\n\r\n")
     status_line, *header_lines = head.decode("latin-1").split("\r\n")
     headers = [
         (name.strip().lower(), value.strip()) for name, _, value in (line.partition(":") for line in header_lines)
     ]
-    length = next((int(value) for name, value in headers if name == "content-length"), None)
-    if head_only:
-        length = 0
-    while length is None or len(body) < length:
-        chunk = connection.recv(65536)
-        if not chunk:
+    status = int(status_line.split(" ")[1])
+    declared = next((int(value) for name, value in headers if name == "content-length"), None)
+    length = 0 if head_only or 100 <= status < 200 else declared
+    buffer[:] = rest
+    while length is None or len(buffer) < length:
+        if not _receive(connection, buffer):
             if length is None:
                 break
             raise AssertionError("connection closed inside a response body")
-        body += chunk
-    return RawResponse(int(status_line.split(" ")[1]), headers, body[:length] if length is not None else body)
+    size = len(buffer) if length is None else length
+    body = bytes(buffer[:size])
+    del buffer[:size]
+    return RawResponse(status, headers, body)
 
 
 def exchange(base_url: str, request: bytes) -> RawResponse | None:
