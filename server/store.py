@@ -19,7 +19,7 @@ from typing import Any
 
 from server.store_check import StoreError, check_database, refusal
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 20
 
 _SCHEMA = """
@@ -36,9 +36,11 @@ CREATE TABLE profiles (
     position INTEGER NOT NULL,
     -- every field the API returns except id, user_id and schedules, as a JSON object, so that
     -- fields beyond the spec's list (the API is open) survive as they were loaded
-    fields TEXT NOT NULL
+    fields TEXT NOT NULL,
+    -- the profile as the API answers it, rewritten with its schedules: reads only copy it out
+    document TEXT NOT NULL DEFAULT ''
 );
-CREATE INDEX profiles_by_user ON profiles(user_id, position);
+CREATE INDEX profiles_in_order ON profiles(user_id, position, id);
 CREATE TABLE schedules (
     profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
     position INTEGER NOT NULL,
@@ -46,6 +48,13 @@ CREATE TABLE schedules (
     times TEXT NOT NULL,
     PRIMARY KEY (profile_id, position)
 );
+"""
+
+# Version 1 kept no documents: they are built once, and the index covers the order of a list.
+_MIGRATION_FROM_1 = """
+ALTER TABLE profiles ADD COLUMN document TEXT NOT NULL DEFAULT '';
+DROP INDEX profiles_by_user;
+CREATE INDEX profiles_in_order ON profiles(user_id, position, id);
 """
 
 # One profile as JSON: id and user_id first, its schedules in order, then its stored fields (an
@@ -103,13 +112,15 @@ class Store:
         self._db.close()
 
     def _create_schema(self) -> None:
-        if self._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version == SCHEMA_VERSION:
             return
         # Statement by statement: executescript() would commit the open transaction first.
         with self._transaction():
-            for statement in _SCHEMA.split(";"):
+            for statement in (_SCHEMA if version == 0 else _MIGRATION_FROM_1).split(";"):
                 if statement.strip():
                     self._db.execute(statement)
+            self._db.execute(f"UPDATE profiles AS p SET document = {_PROFILE_JSON}")
             self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _transaction(self) -> "_Transaction":
@@ -122,16 +133,18 @@ class Store:
         return None if row is None else str(row[0])
 
     def profiles_json(self, user_id: str) -> str:
-        """The user's profiles as a JSON array, in one statement however many there are."""
-        rows = self._db.execute(
-            f"SELECT {_PROFILE_JSON} FROM profiles AS p WHERE p.user_id = ? ORDER BY p.position, p.id", (user_id,)
-        ).fetchall()
-        return "[" + ",".join(row[0] for row in rows) + "]"
+        """The user's profiles as a JSON array: one statement, one string, however many there are."""
+        row = self._db.execute(
+            "SELECT '[' || coalesce(group_concat(document, ','), '') || ']' FROM"
+            " (SELECT document FROM profiles WHERE user_id = ? ORDER BY position, id)",
+            (user_id,),
+        ).fetchone()
+        return str(row[0])
 
     def profile_json(self, user_id: str, profile_id: str) -> str | None:
         """One of the user's profiles as a JSON object; None if the user has no such profile."""
         row = self._db.execute(
-            f"SELECT {_PROFILE_JSON} FROM profiles AS p WHERE p.id = ? AND p.user_id = ?", (profile_id, user_id)
+            "SELECT document FROM profiles WHERE id = ? AND user_id = ?", (profile_id, user_id)
         ).fetchone()
         return None if row is None else str(row[0])
 
@@ -192,6 +205,7 @@ class Store:
         return [{"days": json.loads(days), "times": json.loads(times)} for days, times in rows]
 
     def _write_schedules(self, profile_id: str, schedules: list[Schedule]) -> None:
+        """Replace the profile's schedules and rewrite its document (inside the caller's transaction)."""
         self._db.execute("DELETE FROM schedules WHERE profile_id = ?", (profile_id,))
         self._db.executemany(
             "INSERT INTO schedules (profile_id, position, days, times) VALUES (?, ?, ?, ?)",
@@ -199,12 +213,13 @@ class Store:
                 (
                     profile_id,
                     position,
-                    json.dumps(schedule["days"], separators=(",", ":")),
-                    json.dumps(schedule["times"], separators=(",", ":")),
+                    _compact_json(schedule["days"]),
+                    _compact_json(schedule["times"]),
                 )
                 for position, schedule in enumerate(schedules)
             ],
         )
+        self._db.execute(f"UPDATE profiles AS p SET document = {_PROFILE_JSON} WHERE id = ?", (profile_id,))
 
 
 class _Transaction:

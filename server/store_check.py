@@ -44,12 +44,12 @@ def check_database(db: sqlite3.Connection, path: Path, schema_version: int) -> N
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if version == 0 and tables:
             raise StoreError(f"the database {path} holds tables of another application ({', '.join(sorted(tables))}).")
-        if version not in (0, schema_version):
+        if not 0 <= version <= schema_version:
             raise StoreError(
                 f"the database {path} has schema version {version}; this server knows version {schema_version}."
             )
         missing = _TABLES - tables
-        if version == schema_version and missing:
+        if version > 0 and missing:
             raise StoreError(f"the database {path} lacks the tables {', '.join(sorted(missing))}.")
         if (path.stat().st_size if path.exists() else 0) <= FULL_CHECK_BYTES:
             problems = [row[0] for row in db.execute("PRAGMA quick_check(3)")]

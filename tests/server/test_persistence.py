@@ -1,5 +1,6 @@
 """The SQLite file: created on first start, WAL mode, survives restarts, and updates are all-or-nothing."""
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -90,3 +91,47 @@ def test_a_database_of_a_newer_schema_is_refused(tmp_path: Path) -> None:
 
     with pytest.raises(StoreError, match="schema version"):
         Store(db)
+
+
+VERSION_1_SCHEMA = """
+CREATE TABLE users (id TEXT PRIMARY KEY);
+CREATE TABLE access_tokens (token_sha256 TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id));
+CREATE TABLE profiles (
+    id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), position INTEGER NOT NULL, fields TEXT NOT NULL
+);
+CREATE INDEX profiles_by_user ON profiles(user_id, position);
+CREATE TABLE schedules (
+    profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE, position INTEGER NOT NULL,
+    days TEXT NOT NULL, times TEXT NOT NULL, PRIMARY KEY (profile_id, position)
+);
+PRAGMA user_version = 1;
+"""
+
+
+def test_a_database_of_schema_version_1_is_upgraded_and_keeps_its_data(tmp_path: Path) -> None:
+    db = tmp_path / "version-1.sqlite3"
+    with sqlite3.connect(db) as connection:
+        connection.executescript(VERSION_1_SCHEMA)
+        connection.execute("INSERT INTO users VALUES (?)", (DEMO_USER_ID,))
+        connection.execute(
+            "INSERT INTO profiles VALUES (?, ?, 0, ?)",
+            (DEMO_PROFILE_ID, DEMO_USER_ID, '{"service": "twitter", "n": 1.5}'),
+        )
+        connection.execute("INSERT INTO schedules VALUES (?, 0, ?, ?)", (DEMO_PROFILE_ID, '["mon"]', '["12:00"]'))
+    connection.close()
+
+    store = Store(db)
+    listed = json.loads(store.profiles_json(DEMO_USER_ID))
+    store.close()
+
+    expected = {
+        "id": DEMO_PROFILE_ID,
+        "user_id": DEMO_USER_ID,
+        "schedules": [{"days": ["mon"], "times": ["12:00"]}],
+        "service": "twitter",
+        "n": 1.5,
+    }
+    assert listed == [expected]
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    connection.close()
