@@ -22,7 +22,8 @@ def _unauthorized(message: str, error: str | None = None) -> ApiError:
 
 def presented_token(request: Request) -> str:
     headers = request.headers.getlist("authorization")
-    query = [value for name, value in request.query_params.multi_items() if name == _QUERY_NAME]
+    query_string = request.scope["query_string"]  # parsed only when there is one: most requests have none
+    query = [value for name, value in request.query_params.multi_items() if name == _QUERY_NAME] if query_string else []
     if len(headers) + len(query) > 1:
         raise _unauthorized(
             "Send the access token once: in the Authorization header or the access_token parameter, not both.",

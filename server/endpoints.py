@@ -62,10 +62,10 @@ class ProfilesApi:
         return Response(profile, media_type=JSON_MEDIA_TYPE)
 
     async def list_profile_schedules(self, request: Request, user_id: str) -> Response:
-        schedules = self.store.get_schedules(user_id, _profile_id(request))
+        schedules = self.store.schedules_json(user_id, _profile_id(request))
         if schedules is None:
             raise _profile_not_found()
-        return JSONResponse(schedules)
+        return Response(schedules, media_type=JSON_MEDIA_TYPE)
 
     async def update_profile_schedules(self, request: Request, user_id: str) -> Response:
         profile_id = _profile_id(request)

@@ -7,8 +7,10 @@ answered 503 with Retry-After (server/storage_errors.py) instead of waiting. WAL
 processes read the file while the server runs, and readers never wait for writers. Access tokens
 are stored as SHA-256 digests, never in clear.
 
-Profiles are answered as JSON text built by SQLite in one statement, whatever their number: the
-stored field text is spliced in as it was written, so numbers and extra fields come back unchanged.
+Each profile row keeps its answer ready: ``document``, the JSON the API returns, rewritten in the
+same statement that changes its schedules. A read copies documents out (a list of any length is
+one statement and one string), and an update writes one row. The stored field text is spliced in
+as it was written, so numbers and extra fields come back unchanged.
 """
 
 import hashlib
@@ -37,36 +39,37 @@ CREATE TABLE profiles (
     -- every field the API returns except id, user_id and schedules, as a JSON object, so that
     -- fields beyond the spec's list (the API is open) survive as they were loaded
     fields TEXT NOT NULL,
-    -- the profile as the API answers it, rewritten with its schedules: reads only copy it out
+    -- the schedules as a JSON array of {"days": [...], "times": [...]}
+    schedules TEXT NOT NULL DEFAULT '[]',
+    -- the profile as the API answers it
     document TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX profiles_in_order ON profiles(user_id, position, id);
-CREATE TABLE schedules (
-    profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    days TEXT NOT NULL,
-    times TEXT NOT NULL,
-    PRIMARY KEY (profile_id, position)
-);
 """
 
-# Version 1 kept no documents: they are built once, and the index covers the order of a list.
+# Version 1 kept schedules in a table of their own, a row each, and no documents.
 _MIGRATION_FROM_1 = """
+ALTER TABLE profiles ADD COLUMN schedules TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE profiles ADD COLUMN document TEXT NOT NULL DEFAULT '';
+UPDATE profiles SET schedules = '[' || coalesce((
+    SELECT group_concat('{"days":' || s.days || ',"times":' || s.times || '}', ',')
+    FROM (SELECT days, times FROM schedules WHERE profile_id = profiles.id ORDER BY position) AS s
+), '') || ']';
+DROP TABLE schedules;
 DROP INDEX profiles_by_user;
 CREATE INDEX profiles_in_order ON profiles(user_id, position, id);
 """
 
-# One profile as JSON: id and user_id first, its schedules in order, then its stored fields (an
-# object's text, "{}" when empty). days and times hold json.dumps() text of string lists.
-_PROFILE_JSON = """
-'{"id":' || json_quote(p.id) || ',"user_id":' || json_quote(p.user_id)
-|| ',"schedules":[' || coalesce((
-    SELECT group_concat('{"days":' || s.days || ',"times":' || s.times || '}', ',')
-    FROM (SELECT days, times FROM schedules WHERE profile_id = p.id ORDER BY position) AS s
-), '') || ']'
-|| CASE WHEN p.fields = '{}' THEN '}' ELSE ',' || substr(p.fields, 2) END
-"""
+
+def _document(schedules: str) -> str:
+    """SQL for a profile's answer from the row's columns and the schedules expression ``schedules``:
+    id and user_id first, then the schedules, then the stored fields (an object's text, "{}" when empty)."""
+    return (
+        """'{"id":' || json_quote(id) || ',"user_id":' || json_quote(user_id) || ',"schedules":' || """
+        + schedules
+        + """ || CASE WHEN fields = '{}' THEN '}' ELSE ',' || substr(fields, 2) END"""
+    )
+
 
 Schedule = dict[str, list[str]]
 Profile = dict[str, Any]
@@ -120,7 +123,7 @@ class Store:
             for statement in (_SCHEMA if version == 0 else _MIGRATION_FROM_1).split(";"):
                 if statement.strip():
                     self._db.execute(statement)
-            self._db.execute(f"UPDATE profiles AS p SET document = {_PROFILE_JSON}")
+            self._db.execute(f"UPDATE profiles SET document = {_document('schedules')}")
             self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _transaction(self) -> "_Transaction":
@@ -148,18 +151,25 @@ class Store:
         ).fetchone()
         return None if row is None else str(row[0])
 
+    def schedules_json(self, user_id: str, profile_id: str) -> str | None:
+        """The profile's schedules as a JSON array; None if the user has no such profile."""
+        row = self._db.execute(
+            "SELECT schedules FROM profiles WHERE id = ? AND user_id = ?", (profile_id, user_id)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
     def get_schedules(self, user_id: str, profile_id: str) -> list[Schedule] | None:
-        if not self.has_profile(user_id, profile_id):
-            return None
-        return self._schedules(profile_id)
+        schedules = self.schedules_json(user_id, profile_id)
+        return None if schedules is None else list(json.loads(schedules))
 
     def replace_schedules(self, user_id: str, profile_id: str, schedules: list[Schedule]) -> bool:
-        """Replace all of the profile's schedules in one transaction; False if the user has no such profile."""
-        with self._transaction():
-            if not self.has_profile(user_id, profile_id):
-                return False
-            self._write_schedules(profile_id, schedules)
-        return True
+        """Replace all of the profile's schedules, and its document, in one statement; False if no such profile."""
+        cursor = self._db.execute(
+            f"UPDATE profiles SET schedules = :schedules, document = {_document(':schedules')}"
+            " WHERE id = :id AND user_id = :user_id",
+            {"schedules": _compact_json(schedules), "id": profile_id, "user_id": user_id},
+        )
+        return cursor.rowcount == 1
 
     def add_user(self, user_id: str, tokens: list[str], profiles: list[Profile]) -> None:
         """Add a user with tokens and profiles, keeping whatever of it the file already holds.
@@ -183,10 +193,12 @@ class Store:
                 if owner is None:
                     fields = {key: value for key, value in profile.items() if key not in ("id", "user_id", "schedules")}
                     self._db.execute(
-                        "INSERT INTO profiles (id, user_id, position, fields) VALUES (?, ?, ?, ?)",
-                        (profile["id"], user_id, position, _compact_json(fields)),
+                        "INSERT INTO profiles (id, user_id, position, fields, schedules) VALUES (?, ?, ?, ?, ?)",
+                        (profile["id"], user_id, position, _compact_json(fields), _compact_json(profile["schedules"])),
                     )
-                    self._write_schedules(profile["id"], profile["schedules"])
+                    self._db.execute(
+                        f"UPDATE profiles SET document = {_document('schedules')} WHERE id = ?", (profile["id"],)
+                    )
                 elif owner != user_id:
                     raise StoreError(f"profile {profile['id']} already belongs to another user")
 
@@ -197,29 +209,6 @@ class Store:
     def has_profile(self, user_id: str, profile_id: str) -> bool:
         row = self._db.execute("SELECT 1 FROM profiles WHERE id = ? AND user_id = ?", (profile_id, user_id)).fetchone()
         return row is not None
-
-    def _schedules(self, profile_id: str) -> list[Schedule]:
-        rows = self._db.execute(
-            "SELECT days, times FROM schedules WHERE profile_id = ? ORDER BY position", (profile_id,)
-        ).fetchall()
-        return [{"days": json.loads(days), "times": json.loads(times)} for days, times in rows]
-
-    def _write_schedules(self, profile_id: str, schedules: list[Schedule]) -> None:
-        """Replace the profile's schedules and rewrite its document (inside the caller's transaction)."""
-        self._db.execute("DELETE FROM schedules WHERE profile_id = ?", (profile_id,))
-        self._db.executemany(
-            "INSERT INTO schedules (profile_id, position, days, times) VALUES (?, ?, ?, ?)",
-            [
-                (
-                    profile_id,
-                    position,
-                    _compact_json(schedule["days"]),
-                    _compact_json(schedule["times"]),
-                )
-                for position, schedule in enumerate(schedules)
-            ],
-        )
-        self._db.execute(f"UPDATE profiles AS p SET document = {_PROFILE_JSON} WHERE id = ?", (profile_id,))
 
 
 class _Transaction:

@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 
 FULL_CHECK_BYTES = 256 * 1024 * 1024
-_TABLES = {"users", "access_tokens", "profiles", "schedules"}
+_TABLES = {"users", "access_tokens", "profiles"}
 _CORRUPT = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 _UNREADABLE = {sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH}
 

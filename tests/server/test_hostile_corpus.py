@@ -28,7 +28,7 @@ def _state(db: Path) -> list[tuple[object, ...]]:
     """Everything the server stores, in a fixed order (every table's first column is its key, or leads it)."""
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
         rows = []
-        for table in ("users", "access_tokens", "profiles", "schedules"):
+        for table in ("users", "access_tokens", "profiles"):
             rows += [(table, *row) for row in connection.execute(f"SELECT * FROM {table} ORDER BY 1")]
     connection.close()
     return rows

@@ -57,7 +57,7 @@ def test_the_database_is_created_with_its_schema_in_wal_mode(tmp_path: Path) -> 
         assert connection.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     connection.close()
-    assert {"users", "access_tokens", "profiles", "schedules"} <= tables
+    assert tables == {"users", "access_tokens", "profiles"}
 
 
 def test_tokens_are_stored_only_as_digests(db_path: Path) -> None:
@@ -65,21 +65,24 @@ def test_tokens_are_stored_only_as_digests(db_path: Path) -> None:
 
 
 def test_a_failed_update_leaves_the_old_schedules(db_path: Path) -> None:
-    """Make SQLite fail on the second inserted row: the delete and first insert must be rolled back."""
+    """Make SQLite fail after the row is written: the schedules and the answer must both be as before."""
     with sqlite3.connect(db_path) as connection:
         connection.execute(
-            "CREATE TRIGGER fail_second AFTER INSERT ON schedules WHEN NEW.position = 1 "
-            "BEGIN SELECT RAISE(ABORT, 'injected failure'); END"
+            "CREATE TRIGGER fail_long AFTER UPDATE OF schedules ON profiles"
+            f" WHEN json_array_length(NEW.schedules) > {len(SEED_UPDATE)}"
+            " BEGIN SELECT RAISE(ABORT, 'injected failure'); END"
         )
     connection.close()
     store = Store(db_path)
-    before = store.get_schedules(DEMO_USER_ID, DEMO_PROFILE_ID)
+    before = (store.get_schedules(DEMO_USER_ID, DEMO_PROFILE_ID), store.profile_json(DEMO_USER_ID, DEMO_PROFILE_ID))
 
     with pytest.raises(sqlite3.IntegrityError, match="injected failure"):
         store.replace_schedules(DEMO_USER_ID, DEMO_PROFILE_ID, [*SEED_UPDATE, *SEED_UPDATE])
 
-    assert store.get_schedules(DEMO_USER_ID, DEMO_PROFILE_ID) == before
+    after = (store.get_schedules(DEMO_USER_ID, DEMO_PROFILE_ID), store.profile_json(DEMO_USER_ID, DEMO_PROFILE_ID))
+    assert after == before
     assert store.replace_schedules(DEMO_USER_ID, DEMO_PROFILE_ID, SEED_UPDATE)  # the store still works
+    assert json.loads(store.profile_json(DEMO_USER_ID, DEMO_PROFILE_ID) or "{}")["schedules"] == SEED_UPDATE
     store.close()
 
 
