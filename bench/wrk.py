@@ -47,8 +47,8 @@ def run_wrk(
         command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds:g}s", "--latency", "-s", str(script), url]
         report = subprocess.run(command, capture_output=True, text=True, check=True, timeout=seconds + 60).stdout
     rate = re.search(r"Requests/sec:\s+([\d.]+)", report)
-    p50 = re.search(r"50%\s+(\S+)", report)
-    p99 = re.search(r"99%\s+(\S+)", report)
+    p50 = re.search(r"^\s+50%\s+(\S+)$", report, re.MULTILINE)
+    p99 = re.search(r"^\s+99%\s+(\S+)$", report, re.MULTILINE)
     count = re.search(r"(\d+) requests in", report)
     if rate is None or p50 is None or p99 is None or count is None:
         raise RuntimeError(f"unexpected wrk report:\n{report}")
