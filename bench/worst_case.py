@@ -42,7 +42,7 @@ def largest_valid_update() -> str:
 def hostile_update_of_objects() -> str:
     """As many parameters as admitted, in lists of distinct objects where strings belong."""
     values = _distinct_values()
-    per_list = DEFAULT_FORM_LIMITS.max_parameters // 4
+    per_list = min(DEFAULT_FORM_LIMITS.max_parameters // 4, DEFAULT_FORM_LIMITS.max_list_length)
     names = [f"schedules[{index}][{member}]" for index in range(2) for member in ("days", "times")]
     return "&".join(f"{name}[{item}][k]={next(values)}" for name in names for item in range(per_list))
 

@@ -101,6 +101,28 @@ REJECTED: dict[str, tuple[bytes | str, int, str]] = {
         f"more than {DEFAULT_FORM_LIMITS.max_parameters} parameters",
     ),
     "long list of junk": ("&".join(["a[]=1"] * (DEFAULT_FORM_LIMITS.max_list_length + 1)), 1006, "lists hold at most"),
+    # The most work a form inside the decoder's limits can ask for: long lists of distinct items,
+    # which a pairwise uniqueItems once compared for seconds. Counts are reported, nothing stalls.
+    "longest lists of distinct objects": (
+        "&".join(
+            f"schedules[{index}][{member}][{item}][k]=v{item}"
+            for index in range(2)
+            for member in ("days", "times")
+            for item in range(DEFAULT_FORM_LIMITS.max_list_length)
+        ),
+        1006,
+        f"schedules[0][days]: at most 7 allowed, {DEFAULT_FORM_LIMITS.max_list_length} given",
+    ),
+    "longest lists of distinct strings": (
+        "&".join(
+            f"schedules[{index}][{member}][]=v{item}"
+            for index in range(2)
+            for member in ("days", "times")
+            for item in range(DEFAULT_FORM_LIMITS.max_list_length)
+        ),
+        1006,
+        f"schedules[0][days]: at most 7 allowed, {DEFAULT_FORM_LIMITS.max_list_length} given",
+    ),
 }
 
 
