@@ -86,7 +86,8 @@ def main() -> int:
         for timing in timings:
             print(
                 f"  {timing.request:34} {timing.status}  {timing.body_bytes:>9,} bytes"
-                f"  median {timing.median_ms:7.2f} ms  max {timing.max_ms:7.2f} ms"
+                f"  median {timing.median_ms:7.2f} ms (head {timing.median_first_byte_ms:6.2f})"
+                f"  max {timing.max_ms:7.2f} ms"
             )
         print(f"  worst: {max(timing.max_ms for timing in timings):.2f} ms")
 

@@ -68,8 +68,9 @@ class Timing:
     request: str
     status: int
     body_bytes: int
-    median_ms: float
+    median_ms: float  # to the response's last byte
     max_ms: float
+    median_first_byte_ms: float  # to its head: the server's work, before the transfer of a long body
 
 
 def _time(
@@ -79,15 +80,17 @@ def _time(
     if body is not None:
         headers["Content-Type"] = "application/x-www-form-urlencoded"
     durations = []
+    first_bytes = []
     status = size = 0
     for _ in range(repeat):
         started = time.perf_counter()
         connection.request(method, path, body=body, headers=headers)
         response = connection.getresponse()
+        first_bytes.append((time.perf_counter() - started) * 1000)
         size = len(response.read())
         durations.append((time.perf_counter() - started) * 1000)
         status = response.status
-    return Timing(name, status, size, statistics.median(durations), max(durations))
+    return Timing(name, status, size, statistics.median(durations), max(durations), statistics.median(first_bytes))
 
 
 def measure(scratch: Path, repeat: int) -> tuple[float, list[Timing]]:

@@ -4,7 +4,7 @@ import re
 from collections.abc import Awaitable, Callable
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 
 from server.auth import authenticated_user
 from server.errors import ApiError, ErrorCode
@@ -19,6 +19,7 @@ from server.update_form import UpdateFormChecker
 _OBJECT_ID = re.compile(r"[0-9a-f]{24}")
 
 JSON_MEDIA_TYPE = "application/json"
+_UPDATED = b'{"success":true,"message":"Schedules updated."}'
 
 Operation = Callable[[Request, str], Awaitable[Response]]
 
@@ -76,7 +77,7 @@ class ProfilesApi:
         # The profile may have been removed meanwhile; the write re-checks inside its transaction.
         if not self.store.replace_schedules(user_id, profile_id, schedules):
             raise _profile_not_found()
-        return JSONResponse({"success": True, "message": "Schedules updated."})
+        return Response(_UPDATED, media_type=JSON_MEDIA_TYPE)
 
 
 def _profile_id(request: Request) -> str:
