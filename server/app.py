@@ -1,5 +1,7 @@
 """The ASGI app: routes under ``/1``, Buffer-shaped errors for everything, the store's lifespan."""
 
+import asyncio
+import contextlib
 import logging
 import sqlite3
 from collections.abc import AsyncIterator
@@ -13,6 +15,7 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 
+from server.checkpoints import BackgroundCheckpoints
 from server.endpoints import ProfilesApi
 from server.errors import ApiError, ErrorCode, error_response
 from server.limits import DEFAULT_FORM_LIMITS
@@ -79,11 +82,18 @@ def create_app(db_path: Path, *, rate_limit_per_minute: int | None = None, docs_
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         store = Store(Path(db_path))
+        checkpoints = BackgroundCheckpoints(Path(db_path))
+        store.leave_checkpoints_to_others()
+        checkpointing = asyncio.create_task(checkpoints.run())
         api.open(store)
         try:
             yield
         finally:
-            store.close()
+            checkpointing.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await checkpointing
+            checkpoints.close()
+            store.close()  # the last connection to close checkpoints what is left
 
     routes = [
         Route(f"{BASE_PATH}/profiles.json", api.authenticated(api.list_profiles), methods=["GET"]),

@@ -114,6 +114,10 @@ class Store:
     def close(self) -> None:
         self._db.close()
 
+    def leave_checkpoints_to_others(self) -> None:
+        """Commits stop checkpointing the WAL; a :class:`~server.checkpoints.BackgroundCheckpoints` does it."""
+        self._db.execute("PRAGMA wal_autocheckpoint = 0")
+
     def _create_schema(self) -> None:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
         if version == SCHEMA_VERSION:

@@ -2,6 +2,7 @@
 
 import json
 import sqlite3
+import time
 from pathlib import Path
 
 import httpx
@@ -138,3 +139,35 @@ def test_a_database_of_schema_version_1_is_upgraded_and_keeps_its_data(tmp_path:
     with sqlite3.connect(db) as connection:
         assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     connection.close()
+
+
+def test_updates_reach_the_database_file_by_background_checkpoints(db_path: Path, tmp_path: Path) -> None:
+    """No commit copies the WAL into the file (that would block requests); a worker thread does, soon after."""
+    copy = tmp_path / "file-alone.sqlite3"
+    with running_server(create_app(db_path)) as base_url:
+        response = httpx.post(
+            f"{base_url}/profiles/{DEMO_PROFILE_ID}/schedules/update.json",
+            content=seed_update_post_data(),
+            headers={**AUTH, **FORM_HEADERS},
+        )
+        assert response.status_code == 200
+        in_file = None
+        deadline = time.monotonic() + 20  # a guard against a hang, not a speed check
+        while in_file != SEED_UPDATE and time.monotonic() < deadline:
+            time.sleep(0.05)
+            copy.write_bytes(db_path.read_bytes())  # the file without its -wal companion
+            in_file = _schedules_in(copy)
+
+    assert in_file == SEED_UPDATE
+
+
+def _schedules_in(db: Path) -> object:
+    """The demo profile's schedules in ``db``; None while a copy taken mid-write cannot be read."""
+    connection = sqlite3.connect(db)
+    try:
+        row = connection.execute("SELECT schedules FROM profiles WHERE id = ?", (DEMO_PROFILE_ID,)).fetchone()
+        return json.loads(row[0])
+    except sqlite3.DatabaseError:
+        return None
+    finally:
+        connection.close()
