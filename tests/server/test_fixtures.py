@@ -109,10 +109,12 @@ def test_a_fixture_file_is_validated_once(tmp_path: Path, monkeypatch: pytest.Mo
     path = tmp_path / "fixtures.json"
     path.write_text(json.dumps(_many_profiles(3)))
     checks: list[object] = []
-    real_check = check_fixtures
-    monkeypatch.setattr(
-        "server.fixtures.check_fixtures", lambda fixtures: checks.append(fixtures) or real_check(fixtures)
-    )
+
+    def counted_check(fixtures: Any) -> dict[str, Any]:
+        checks.append(fixtures)
+        return check_fixtures(fixtures)
+
+    monkeypatch.setattr("server.fixtures.check_fixtures", counted_check)
     store = Store(tmp_path / "db.sqlite3")
 
     load_fixtures(store, read_fixtures(path))
