@@ -26,14 +26,17 @@ def schedules(base_url: str) -> object:
     return httpx.get(f"{base_url}/profiles/{DEMO_PROFILE_ID}/schedules.json", headers=AUTH).json()
 
 
+def post_seed_update(base_url: str) -> httpx.Response:
+    return httpx.post(
+        f"{base_url}/profiles/{DEMO_PROFILE_ID}/schedules/update.json",
+        content=seed_update_post_data(),
+        headers={**AUTH, **FORM_HEADERS},
+    )
+
+
 def test_an_update_survives_a_restart(db_path: Path) -> None:
     with running_server(create_app(db_path)) as base_url:
-        response = httpx.post(
-            f"{base_url}/profiles/{DEMO_PROFILE_ID}/schedules/update.json",
-            content=seed_update_post_data(),
-            headers={**AUTH, **FORM_HEADERS},
-        )
-        assert response.status_code == 200
+        assert post_seed_update(base_url).status_code == 200
 
     with running_server(create_app(db_path)) as base_url:
         assert schedules(base_url) == SEED_UPDATE
@@ -145,12 +148,7 @@ def test_updates_reach_the_database_file_by_background_checkpoints(db_path: Path
     """No commit copies the WAL into the file (that would block requests); a worker thread does, soon after."""
     copy = tmp_path / "file-alone.sqlite3"
     with running_server(create_app(db_path)) as base_url:
-        response = httpx.post(
-            f"{base_url}/profiles/{DEMO_PROFILE_ID}/schedules/update.json",
-            content=seed_update_post_data(),
-            headers={**AUTH, **FORM_HEADERS},
-        )
-        assert response.status_code == 200
+        assert post_seed_update(base_url).status_code == 200
         in_file = None
         deadline = time.monotonic() + 20  # a guard against a hang, not a speed check
         while in_file != SEED_UPDATE and time.monotonic() < deadline:
