@@ -9,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 REDOCLY := REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true node_modules/.bin/redocly
 
-.PHONY: all help install generate check-generated lint test serve bench contract docs system-tools changes release dist
+.PHONY: all help install generate check-generated lint test serve bench bench-tools contract docs system-tools changes release dist
 
 all: install generate check-generated lint docs contract ## install, regenerate the client, lint, build the docs, contract-test the reference server
 	@echo "make: done. Client in generated/, spec lint clean, docs in site/index.html, reference server passes the contract. Next: make test"
@@ -96,5 +96,15 @@ contract: $(INSTALLED) ## contract-test BASE_URL with TOKEN (default: the refere
 		$(if $(BASE_URL),--base-url '$(BASE_URL)') $(if $(SEED),--seed $(SEED)) \
 		$(if $(MAX_EXAMPLES),--max-examples $(MAX_EXAMPLES))
 
-bench: $(INSTALLED) ## the benchmarks, each with its ratio to its baseline
+# The load generator and the peer compared with are for benchmarks only: make test needs neither.
+BENCH_PRISM := bench/prism/node_modules/.installed
+
+bench-tools: $(BENCH_PRISM) ## install wrk (apt-get, when missing) and Prism (bench/prism, pinned) for make bench
+	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
+
+$(BENCH_PRISM): bench/prism/package-lock.json
+	cd bench/prism && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+bench: $(INSTALLED) bench-tools ## the encoder; the server side by side with Prism and a constant-JSON app (wrk)
 	$(PY) -m bench

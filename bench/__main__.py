@@ -1,27 +1,20 @@
-"""``make bench``: every benchmark, each printed with its ratio to its baseline.
+"""``make bench``: the encoder, the client, the test kit's fixtures, then the server beside Prism and a constant app.
 
-python -m bench [--requests 2000] [--concurrency 4]
+python -m bench [--seconds 3] [--rounds 3] [--connections 16] [--no-prism] [--skip-extremes]
+
+Needs wrk and Prism (``make bench`` installs both; neither is needed by ``make test``).
 """
 
 import argparse
-import asyncio
-import json
 import sys
+import tempfile
 from pathlib import Path
 
-from bench import client_overhead, encoder_throughput, testkit_fixtures
-from bench.server_throughput import run, server_process
-
-BASELINES = Path(__file__).with_name("baselines.json")
+from bench import client_overhead, encoder_throughput, slow_clients, testkit_fixtures, worst_case
+from bench.throughput import CASES, CONSTANT, PRISM, SERVER, Row, measure, targets
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=2_000, help="requests per server operation (default 2000)")
-    parser.add_argument("--concurrency", type=int, default=4, help="concurrent connections (default 4)")
-    arguments = parser.parse_args()
-    baselines = json.loads(BASELINES.read_text())["server_requests_per_second"]
-
+def _print_encoder() -> None:
     print("bracket encoder (bodies/s; baseline: urlencode of the same flat pairs, this run)")
     for encoded in encoder_throughput.measure():
         print(
@@ -29,7 +22,9 @@ def main() -> int:
             f"  ratio {encoded.ratio_to_floor:.2f}"
         )
 
-    print("typed client against raw httpx (microseconds per call, same request and answer, this run)")
+
+def _print_client_overhead() -> None:
+    print("\ntyped client against raw httpx (microseconds per call, same request and answer, this run)")
     for compared in client_overhead.measure():
         print(
             f"  {compared.transport:9} {compared.operation:28} raw httpx {compared.raw_microseconds:8.1f}"
@@ -37,19 +32,88 @@ def main() -> int:
             f"  ratio {compared.ratio:.2f}  (models alone {compared.models_microseconds:.1f})"
         )
 
-    print(f"test kit fixtures (per test, {testkit_fixtures.ROUNDS} rounds)")
+
+def _print_fixture_cost() -> None:
+    print(f"\ntest kit fixtures (per test, {testkit_fixtures.ROUNDS} rounds)")
     for cost in testkit_fixtures.measure():
         print(f"  {cost.setup:40} median {cost.median_ms:.2f} ms  p99 {cost.p99_ms:.2f} ms")
 
-    print(f"reference server (requests/s, {arguments.concurrency} connections; baseline: bench/baselines.json)")
-    with server_process() as base_url:
-        served = asyncio.run(run(base_url, arguments.requests, arguments.concurrency))
-    for result in served:
-        baseline = baselines[result.operation]
+
+def _print_loads(rows: list[Row], connections: int) -> None:
+    by_key = {(row.case, row.target): row for row in rows}
+    print(f"\nHTTP, wrk -t1 -c{connections} over loopback (median of the interleaved rounds)")
+    print(f"  {'case':32} {'target':18} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'vs Prism':>8} {'vs constant':>11}")
+    for case in CASES:
+        for target in (SERVER, CONSTANT, PRISM):
+            row = by_key.get((case.name, target))
+            if row is None:
+                continue
+            load = row.load
+            prism = by_key.get((case.name, PRISM))
+            constant = by_key[(case.name, CONSTANT)]
+            versus_prism = "-" if prism is None or target == PRISM else _ratio(load.requests_per_second, prism)
+            versus_constant = f"{load.requests_per_second / constant.load.requests_per_second:.2f}"
+            note = f"  ({load.not_2xx} of {load.requests} not 2xx)" if load.not_2xx else ""
+            print(
+                f"  {case.name:32} {target:18} {load.requests_per_second:>8,.0f} {load.p50_ms:>7.2f}"
+                f" {load.p99_ms:>7.2f} {versus_prism:>8} {versus_constant:>11}{note}"
+            )
+
+
+def _ratio(rate: float, prism: Row) -> str:
+    if prism.load.not_2xx == prism.load.requests:
+        return "n/a"  # Prism answered nothing but errors (it cannot decode bracket forms)
+    return f"{rate / prism.load.requests_per_second:.2f}"
+
+
+def _print_app_time(rows: list[Row]) -> None:
+    by_key = {(row.case, row.target): row for row in rows}
+    print("\napp time per request, wrk -c1: 1/throughput(server) - 1/throughput(constant app), same stack")
+    for case in CASES:
+        server = by_key[(case.name, SERVER)].load.requests_per_second
+        constant = by_key[(case.name, CONSTANT)].load.requests_per_second
+        print(f"  {case.name:32} {1e6 / server - 1e6 / constant:>7.1f} us  ({server:,.0f} vs {constant:,.0f} req/s)")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=3, help="length of one wrk run (default 3)")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds per case and target (default 3)")
+    parser.add_argument("--connections", type=int, default=16, help="wrk connections (default 16)")
+    parser.add_argument("--no-prism", action="store_true", help="leave Prism out")
+    parser.add_argument("--skip-extremes", action="store_true", help="leave out worst-case requests and slow clients")
+    arguments = parser.parse_args()
+
+    _print_encoder()
+    _print_client_overhead()
+    _print_fixture_cost()
+    with tempfile.TemporaryDirectory() as scratch:
+        with targets(Path(scratch), with_prism=not arguments.no_prism) as urls:
+            busy = measure(urls, arguments.connections, arguments.seconds, arguments.rounds)
+            alone = measure({name: urls[name] for name in (SERVER, CONSTANT)}, 1, arguments.seconds, arguments.rounds)
+        _print_loads(busy, arguments.connections)
+        _print_app_time(alone)
+        if arguments.skip_extremes:
+            return 0
+
+        start_seconds, timings = worst_case.measure(Path(scratch), repeat=20)
         print(
-            f"  {result.operation:45} {result.requests_per_second:>6,}  baseline {baseline:>6,}"
-            f"  ratio {result.requests_per_second / baseline:.2f}  (median {result.median_ms:.2f} ms,"
-            f" p99 {result.p99_ms:.2f} ms)"
+            f"\nheaviest requests, one at a time (20 each); start with {worst_case.MANY_PROFILES:,} profiles"
+            f" of fixtures: {start_seconds:.2f} s"
+        )
+        for timing in timings:
+            print(
+                f"  {timing.request:34} {timing.status}  {timing.body_bytes:>9,} bytes"
+                f"  median {timing.median_ms:7.2f} ms (head {timing.median_first_byte_ms:6.2f})"
+                f"  max {timing.max_ms:7.2f} ms"
+            )
+        print(f"  worst: {max(timing.max_ms for timing in timings):.2f} ms")
+
+        slow = slow_clients.measure(Path(scratch))
+        print(
+            f"\n{slow.slow_clients:,} connections holding half a request, server at ulimit -n"
+            f" {slow_clients.DESCRIPTOR_LIMIT}: a normal request got {slow.normal_status} in {slow.normal_ms:.1f} ms"
+            f" ({slow.refused_by_kernel} of the slow connections could not connect)"
         )
     return 0
 

@@ -87,11 +87,16 @@ def test_demo_server_prints_base_url_and_token_and_keeps_tokens_out_of_its_log(t
         by_query = httpx.get(f"{base_url}/profiles/{DEMO_PROFILE_ID}.json", params={"access_token": token})
         by_header = httpx.get(f"{base_url}/profiles.json", headers={"Authorization": f"Bearer {token}"})
         mistyped = httpx.get(f"{base_url}/profiles.json?Access%5FToken={token}")
+        near_misses = [
+            httpx.get(f"{base_url}/profiles.json?{name}={token}")
+            for name in ("access_token[]", "access_token%00", "access_tokens", "token", "q")
+        ]
         output = server.stop()
 
     assert by_query.status_code == 200
     assert by_header.status_code == 200
     assert mistyped.status_code == 401
+    assert [response.status_code for response in near_misses] == [401] * 5
     log = output.split("\n", 2)[2]  # after the two lines printed for scripts
     assert f"/1/profiles/{DEMO_PROFILE_ID}.json?access_token={REDACTED}" in log
     assert token not in log

@@ -89,7 +89,7 @@ def test_extra_profile_fields_are_kept(tmp_path: Path) -> None:
 
     load_fixtures(store, read_fixtures(path))
 
-    profile = store.get_profile(fixtures["users"][0]["id"], DEMO_PROFILE_ID)
+    profile = json.loads(store.profile_json(fixtures["users"][0]["id"], DEMO_PROFILE_ID) or "null")
     store.close()
     assert profile == {**seed_profile(), "counts": {"sent": 12}}
 
@@ -100,3 +100,45 @@ def test_the_readme_example_is_valid_fixtures() -> None:
     example = json.loads(section.split("```json", 1)[1].split("```", 1)[0])
 
     assert check_fixtures(example) == example
+
+
+def _many_profiles(count: int) -> dict[str, Any]:
+    user = copy.deepcopy(DEMO_FIXTURES["users"][0])
+    user["profiles"] = [
+        {**DEMO_PROFILE, "id": f"6b{number:022x}", "default": number == 0, "position_hint": count - number}
+        for number in range(count)
+    ]
+    return {"users": [user]}
+
+
+def test_a_fixture_file_is_validated_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "fixtures.json"
+    path.write_text(json.dumps(_many_profiles(3)))
+    checks: list[object] = []
+
+    def counted_check(fixtures: Any) -> dict[str, Any]:
+        checks.append(fixtures)
+        return check_fixtures(fixtures)
+
+    monkeypatch.setattr("server.fixtures.check_fixtures", counted_check)
+    store = Store(tmp_path / "db.sqlite3")
+
+    load_fixtures(store, read_fixtures(path))
+
+    store.close()
+    assert len(checks) == 1
+
+
+def test_a_list_of_many_profiles_is_one_statement_in_fixture_order(tmp_path: Path) -> None:
+    fixtures = _many_profiles(300)
+    store = Store(tmp_path / "db.sqlite3")
+    load_fixtures(store, fixtures)
+    statements: list[str] = []
+    store._db.set_trace_callback(statements.append)  # the store's own connection: what it asks SQLite
+
+    listed = json.loads(store.profiles_json(DEMO_FIXTURES["users"][0]["id"]))
+
+    store.close()
+    assert len(statements) == 1
+    assert [profile["id"] for profile in listed] == [profile["id"] for profile in fixtures["users"][0]["profiles"]]
+    assert listed[7] == {**fixtures["users"][0]["profiles"][7], "user_id": DEMO_FIXTURES["users"][0]["id"]}

@@ -10,11 +10,16 @@ from buffer_profiles_testkit.server.log_redaction import AccessTokenRedactor, re
     [
         ("/1/profiles.json", "/1/profiles.json"),
         ("/1/profiles.json?access_token=s3cret", "/1/profiles.json?access_token=[redacted]"),
-        ("/1/p.json?a=1&access_token=s3cret&b=2", "/1/p.json?a=1&access_token=[redacted]&b=2"),
+        ("/1/p.json?a=1&access_token=s3cret&b=2", "/1/p.json?a=[redacted]&access_token=[redacted]&b=[redacted]"),
         ("/1/p.json?access%5Ftoken=s3cret", "/1/p.json?access%5Ftoken=[redacted]"),
         ("/1/p.json?Access_Token=s3cret", "/1/p.json?Access_Token=[redacted]"),
         ("/1/p.json?access_token=a&access_token=b", "/1/p.json?access_token=[redacted]&access_token=[redacted]"),
-        ("/1/p.json?access_tokens=kept", "/1/p.json?access_tokens=kept"),
+        # near misses and other names: a token is a token under any name
+        ("/1/p.json?access_token[]=s3cret", "/1/p.json?access_token[]=[redacted]"),
+        ("/1/p.json?access_token%00=s3cret", "/1/p.json?access_token%00=[redacted]"),
+        ("/1/p.json?access_tokens=s3cret", "/1/p.json?access_tokens=[redacted]"),
+        ("/1/p.json?s3cret", "/1/p.json?[redacted]"),
+        ("/1/p.json?a=1&&b", "/1/p.json?a=[redacted]&&[redacted]"),
     ],
 )
 def test_redact_tokens(target: str, expected: str) -> None:

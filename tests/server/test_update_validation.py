@@ -19,6 +19,20 @@ UPDATE = f"profiles/{DEMO_PROFILE_ID}/schedules/update.json"
 SCHEDULES = f"profiles/{DEMO_PROFILE_ID}/schedules.json"
 GOOD = "schedules[0][days][]=mon&schedules[0][times][]=09:00"
 
+
+def _longest_lists(item: str) -> tuple[str, int, str]:
+    """Two schedules whose days and times each hold as many distinct items as a list may: ``item`` is
+    the rest of each parameter after ``schedules[i][member]``, formatted with the item's number."""
+    longest = DEFAULT_FORM_LIMITS.max_list_length
+    body = "&".join(
+        f"schedules[{index}][{member}]" + item.format(item=number)
+        for index in range(2)
+        for member in ("days", "times")
+        for number in range(longest)
+    )
+    return body, 1006, f"schedules[0][days]: at most 7 allowed, {longest} given"
+
+
 # (body, code, what the message says)
 REJECTED: dict[str, tuple[bytes | str, int, str]] = {
     # missing (1004)
@@ -100,6 +114,10 @@ REJECTED: dict[str, tuple[bytes | str, int, str]] = {
         f"more than {DEFAULT_FORM_LIMITS.max_parameters} parameters",
     ),
     "long list of junk": ("&".join(["a[]=1"] * (DEFAULT_FORM_LIMITS.max_list_length + 1)), 1006, "lists hold at most"),
+    # The most work a form inside the decoder's limits can ask for: long lists of distinct items,
+    # which a pairwise uniqueItems once compared for seconds. Counts are reported, nothing stalls.
+    "longest lists of distinct objects": _longest_lists("[{item}][k]=v{item}"),
+    "longest lists of distinct strings": _longest_lists("[]=v{item}"),
 }
 
 

@@ -10,6 +10,7 @@ One reference server runs per test session (per worker under ``pytest -n``), on 
 port, over a SQLite file in the session's temporary folder; each test starts from an empty store.
 """
 
+import json
 import secrets
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -95,7 +96,8 @@ class BufferApi:
 
     def profiles(self, user: BufferUser) -> list[dict[str, Any]]:
         """The user's profiles as the API would list them, read from storage directly."""
-        return self._store.list_profiles(user.id)
+        profiles: list[dict[str, Any]] = json.loads(self._store.profiles_json(user.id))
+        return profiles
 
     def schedules(self, user: BufferUser, profile_id: str) -> list[dict[str, list[str]]]:
         found = self._store.get_schedules(user.id, profile_id)

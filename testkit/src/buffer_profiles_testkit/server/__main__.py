@@ -10,8 +10,11 @@ from buffer_profiles_testkit.server.app import create_app
 from buffer_profiles_testkit.server.background import base_url, bound_socket
 from buffer_profiles_testkit.server.demo import DEMO_FIXTURES, DEMO_TOKEN
 from buffer_profiles_testkit.server.fixtures import FixtureError, load_fixtures, read_fixtures
+from buffer_profiles_testkit.server.http_protocol import ConnectionLimits, default_max_connections
 from buffer_profiles_testkit.server.log_redaction import redacting_log_config
-from buffer_profiles_testkit.server.store import Store, StoreError
+from buffer_profiles_testkit.server.serving import server_config
+from buffer_profiles_testkit.server.store import Store
+from buffer_profiles_testkit.server.store_check import StoreError
 
 DEFAULT_DB = Path("data/buffer-profiles.sqlite3")
 
@@ -33,9 +36,25 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--rate-limit", type=int, metavar="N", help="requests per user per minute (default: none)")
     parser.add_argument("--docs-dir", type=Path, metavar="DIR", help="serve DIR/index.html at /docs")
     parser.add_argument("--no-access-log", action="store_true", help="log no line per request")
+    parser.add_argument(
+        "--request-timeout",
+        type=float,
+        default=ConnectionLimits.request_timeout,
+        metavar="SECONDS",
+        help="close a connection whose request has not fully arrived after SECONDS (default %(default)s)",
+    )
+    parser.add_argument(
+        "--max-connections",
+        type=int,
+        default=default_max_connections(),
+        metavar="N",
+        help="open connections at most; at the limit the oldest idle one is closed (default %(default)s, by ulimit -n)",
+    )
     arguments = parser.parse_args(argv)
     if arguments.rate_limit is not None and arguments.rate_limit < 1:
         parser.error("--rate-limit must be at least 1")
+    if arguments.request_timeout <= 0 or arguments.max_connections < 1:
+        parser.error("--request-timeout and --max-connections must be positive")
     return arguments
 
 
@@ -67,8 +86,9 @@ def main(argv: list[str] | None = None) -> int:
     if arguments.demo:
         print(f"Access token: {DEMO_TOKEN}", flush=True)
     app = create_app(arguments.db, rate_limit_per_minute=arguments.rate_limit, docs_dir=arguments.docs_dir)
-    config = uvicorn.Config(
-        app, log_config=redacting_log_config(), access_log=not arguments.no_access_log, server_header=False
+    limits = ConnectionLimits(request_timeout=arguments.request_timeout, max_connections=arguments.max_connections)
+    config = server_config(
+        app, limits=limits, log_config=redacting_log_config(), access_log=not arguments.no_access_log
     )
     uvicorn.Server(config).run(sockets=[sock])
     return 0

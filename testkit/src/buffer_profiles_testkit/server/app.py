@@ -1,5 +1,9 @@
 """The ASGI app: routes under ``/1``, Buffer-shaped errors for everything, the store's lifespan."""
 
+import asyncio
+import contextlib
+import logging
+import sqlite3
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -7,21 +11,26 @@ from pathlib import Path
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.middleware import Middleware
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp
 
 from buffer_profiles_testkit.faults import FaultInjector, FaultPlan
+from buffer_profiles_testkit.server.checkpoints import BackgroundCheckpoints
 from buffer_profiles_testkit.server.endpoints import ProfilesApi
 from buffer_profiles_testkit.server.errors import ApiError, ErrorCode, error_response
 from buffer_profiles_testkit.server.limits import DEFAULT_FORM_LIMITS
+from buffer_profiles_testkit.server.path_guard import EncodedSlashGuard
 from buffer_profiles_testkit.server.rate_limit import RateLimiter
 from buffer_profiles_testkit.server.spec import load_spec
+from buffer_profiles_testkit.server.storage_errors import storage_error_response
 from buffer_profiles_testkit.server.store import Store
 from buffer_profiles_testkit.server.update_form import UpdateFormChecker
 
 BASE_PATH = "/1"
+_logger = logging.getLogger("uvicorn.error")
 
 
 async def _api_error(request: Request, error: Exception) -> Response:
@@ -40,6 +49,12 @@ async def _http_error(request: Request, error: Exception) -> Response:
         return error_response(ErrorCode.ENDPOINT_NOT_FOUND, "Endpoint not found.")
     body = {"success": False, "code": error.status_code, "message": error.detail}
     return JSONResponse(body, status_code=error.status_code, headers=error.headers)
+
+
+async def _client_disconnected(request: Request, error: Exception) -> Response:
+    # One line, no traceback: a client that goes away mid-upload is not the server's fault.
+    _logger.info("client disconnected before the request was complete: %s %s", request.method, request.url.path)
+    return Response(status_code=400)  # never sent: there is no one to send it to
 
 
 async def _unexpected_error(request: Request, error: Exception) -> Response:
@@ -79,11 +94,18 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         store = Store(Path(db_path))
+        checkpoints = BackgroundCheckpoints(Path(db_path))
+        store.leave_checkpoints_to_others()
+        checkpointing = asyncio.create_task(checkpoints.run())
         api.open(store)
         try:
             yield
         finally:
-            store.close()
+            checkpointing.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await checkpointing
+            checkpoints.close()
+            store.close()  # the last connection to close checkpoints what is left
 
     routes = [
         Route(f"{BASE_PATH}/profiles.json", api.authenticated(api.list_profiles), methods=["GET"]),
@@ -104,7 +126,14 @@ def create_app(
     app = Starlette(
         routes=routes,
         lifespan=lifespan,
-        exception_handlers={ApiError: _api_error, HTTPException: _http_error, Exception: _unexpected_error},
+        exception_handlers={
+            ApiError: _api_error,
+            HTTPException: _http_error,
+            ClientDisconnect: _client_disconnected,
+            sqlite3.Error: storage_error_response,
+            Exception: _unexpected_error,
+        },
+        middleware=[Middleware(EncodedSlashGuard)],
     )
     # Paths are exact, as in the spec: /profiles.json/ is an unknown endpoint, not a redirect.
     app.router.redirect_slashes = False

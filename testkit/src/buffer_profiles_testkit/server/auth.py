@@ -31,7 +31,10 @@ def form_body_tokens(body: bytes) -> list[str]:
 
 def presented_token(request: Request, body_tokens: Sequence[str] = ()) -> str:
     headers = request.headers.getlist("authorization")
-    query = [value for name, value in request.query_params.multi_items() if name == TOKEN_PARAMETER]
+    query_string = request.scope["query_string"]  # parsed only when there is one: most requests have none
+    query = (
+        [value for name, value in request.query_params.multi_items() if name == TOKEN_PARAMETER] if query_string else []
+    )
     if len(headers) + len(query) + len(body_tokens) > 1:
         raise _unauthorized(
             "Send the access token once: in the Authorization header, the access_token parameter or the form body.",

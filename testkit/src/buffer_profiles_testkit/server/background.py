@@ -10,6 +10,8 @@ import uvicorn
 from starlette.types import ASGIApp
 
 from buffer_profiles_testkit.server.app import BASE_PATH
+from buffer_profiles_testkit.server.http_protocol import ConnectionLimits
+from buffer_profiles_testkit.server.serving import server_config
 
 STARTUP_TIMEOUT_SECONDS = 10.0
 
@@ -22,7 +24,7 @@ def bound_socket(host: str, port: int) -> socket.socket:
     sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
-    sock.listen(128)
+    sock.listen(1024)  # a burst of connections waits here instead of being refused
     return sock
 
 
@@ -32,12 +34,12 @@ def base_url(sock: socket.socket) -> str:
 
 
 @contextmanager
-def running_server(app: ASGIApp, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+def running_server(
+    app: ASGIApp, host: str = "127.0.0.1", port: int = 0, limits: ConnectionLimits | None = None
+) -> Iterator[str]:
     """Serve ``app`` with uvicorn in a thread; yield its base URL (ending in ``/1``); stop it on exit."""
     sock = bound_socket(host, port)
-    # log_config=None leaves the host process's logging alone; no access log, so no tokens in it.
-    config = uvicorn.Config(app, log_config=None, access_log=False, lifespan="on", server_header=False)
-    server = uvicorn.Server(config)
+    server = uvicorn.Server(server_config(app, limits=limits))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="reference-server", daemon=True)
     thread.start()
     try:

@@ -4,7 +4,7 @@ import re
 from collections.abc import Awaitable, Callable
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 
 from buffer_profiles_testkit.server.auth import TOKEN_PARAMETER, authenticated_user, form_body_tokens
 from buffer_profiles_testkit.server.errors import ApiError, ErrorCode
@@ -18,6 +18,9 @@ from buffer_profiles_testkit.server.update_form import UpdateFormChecker
 
 # The spec's ObjectId pattern; any other id cannot exist, so it is "not found" like an unknown one.
 _OBJECT_ID = re.compile(r"[0-9a-f]{24}")
+
+JSON_MEDIA_TYPE = "application/json"
+_UPDATED = b'{"success":true,"message":"Schedules updated."}'
 
 Operation = Callable[[Request, str], Awaitable[Response]]
 
@@ -57,19 +60,19 @@ class ProfilesApi:
         return endpoint
 
     async def list_profiles(self, request: Request, user_id: str) -> Response:
-        return JSONResponse(self.store.list_profiles(user_id))
+        return Response(self.store.profiles_json(user_id), media_type=JSON_MEDIA_TYPE)
 
     async def get_profile(self, request: Request, user_id: str) -> Response:
-        profile = self.store.get_profile(user_id, _profile_id(request))
+        profile = self.store.profile_json(user_id, _profile_id(request))
         if profile is None:
             raise _profile_not_found()
-        return JSONResponse(profile)
+        return Response(profile, media_type=JSON_MEDIA_TYPE)
 
     async def list_profile_schedules(self, request: Request, user_id: str) -> Response:
-        schedules = self.store.get_schedules(user_id, _profile_id(request))
+        schedules = self.store.schedules_json(user_id, _profile_id(request))
         if schedules is None:
             raise _profile_not_found()
-        return JSONResponse(schedules)
+        return Response(schedules, media_type=JSON_MEDIA_TYPE)
 
     async def update_profile_schedules(self, request: Request, user_id: str) -> Response:
         profile_id = _profile_id(request)
@@ -87,7 +90,7 @@ class ProfilesApi:
         # The profile may have been removed meanwhile; the write re-checks inside its transaction.
         if not self.store.replace_schedules(user_id, profile_id, schedules):
             raise _profile_not_found()
-        return JSONResponse({"success": True, "message": "Schedules updated."})
+        return Response(_UPDATED, media_type=JSON_MEDIA_TYPE)
 
 
 def _profile_id(request: Request) -> str:

@@ -1,8 +1,9 @@
 """Buffer's error codes and the one JSON shape every error response takes."""
 
+import json
 from enum import IntEnum
 
-from starlette.responses import JSONResponse
+from starlette.responses import Response
 
 
 class ErrorCode(IntEnum):
@@ -21,6 +22,11 @@ class ErrorCode(IntEnum):
     CONTENT_TOO_LARGE = 413
     UNSUPPORTED_MEDIA_TYPE = 415
     RATE_LIMITED = 429
+    MALFORMED_REQUEST = 400
+    REQUEST_TIMEOUT = 408
+    HEADERS_TOO_LARGE = 431
+    SERVICE_UNAVAILABLE = 503
+    STORAGE_FULL = 507
 
 
 HTTP_STATUS = {
@@ -36,6 +42,11 @@ HTTP_STATUS = {
     ErrorCode.CONTENT_TOO_LARGE: 413,
     ErrorCode.UNSUPPORTED_MEDIA_TYPE: 415,
     ErrorCode.RATE_LIMITED: 429,
+    ErrorCode.MALFORMED_REQUEST: 400,
+    ErrorCode.REQUEST_TIMEOUT: 408,
+    ErrorCode.HEADERS_TOO_LARGE: 431,
+    ErrorCode.SERVICE_UNAVAILABLE: 503,
+    ErrorCode.STORAGE_FULL: 507,
 }
 
 
@@ -49,6 +60,10 @@ class ApiError(Exception):
         self.headers = headers or {}
 
 
-def error_response(code: ErrorCode, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+def error_body(code: ErrorCode, message: str) -> bytes:
     body = {"success": False, "code": int(code), "message": message}
-    return JSONResponse(body, status_code=HTTP_STATUS[code], headers=headers)
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def error_response(code: ErrorCode, message: str, headers: dict[str, str] | None = None) -> Response:
+    return Response(error_body(code, message), HTTP_STATUS[code], headers, media_type="application/json")

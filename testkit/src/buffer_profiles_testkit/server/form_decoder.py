@@ -19,6 +19,7 @@ keys until the end, so ``schedules[1000]`` costs one entry, and every count is b
 """
 
 import re
+from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote_to_bytes
 
@@ -58,6 +59,11 @@ def _name_error(name: str, problem: str) -> ApiError:
 
 def _percent_decode(raw: bytes) -> str:
     """Strict ``application/x-www-form-urlencoded`` decoding; raises ValueError on anything malformed."""
+    if b"%" not in raw and b"+" not in raw:
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise ValueError("is not UTF-8") from error
     if _BAD_PERCENT.search(raw):
         raise ValueError("has malformed percent-encoding")
     try:
@@ -66,13 +72,24 @@ def _percent_decode(raw: bytes) -> str:
         raise ValueError("is not UTF-8") from error
 
 
-def _split_name(name: str, limits: FormLimits) -> tuple[str, list[str]]:
+@lru_cache(maxsize=4096)
+def _parsed_name(raw_name: bytes, limits: FormLimits) -> tuple[str, str, tuple[str, ...]]:
+    """The decoded name, its base and its bracket segments; remembered, as clients send the same names."""
+    try:
+        name = _percent_decode(raw_name)
+    except ValueError as error:
+        raise _name_error(repr(raw_name[:64])[1:], f"the name {error}.") from error
+    base, segments = _split_name(name, limits)
+    return name, base, segments
+
+
+def _split_name(name: str, limits: FormLimits) -> tuple[str, tuple[str, ...]]:
     if len(name) > limits.max_name_length:
         raise _name_error(name[: limits.max_name_length] + "...", "name too long")
     match = _NAME.fullmatch(name)
     if match is None:
         raise _name_error(name, "malformed name; expected name[member], name[0] or name[].")
-    segments = _SEGMENT.findall(match.group(2))
+    segments = tuple(_SEGMENT.findall(match.group(2)))
     if len(segments) > limits.max_depth:
         raise _name_error(name, f"nested deeper than {limits.max_depth} brackets.")
     if _APPEND in segments[:-1]:
@@ -108,7 +125,7 @@ def _list_key(parent: _List, segment: str, name: str, limits: FormLimits) -> int
     return index
 
 
-def _insert(root: _Object, base: str, segments: list[str], value: str, name: str, limits: FormLimits) -> None:
+def _insert(root: _Object, base: str, segments: tuple[str, ...], value: str, name: str, limits: FormLimits) -> None:
     parent: _Object | _List = root
     key: str | int = base
     for segment in segments:
@@ -149,11 +166,7 @@ def decode_bracket_form(body: bytes, limits: FormLimits = DEFAULT_FORM_LIMITS) -
         if count > limits.max_parameters:
             raise ApiError(ErrorCode.OUT_OF_BOUNDS, f"more than {limits.max_parameters} parameters.")
         raw_name, _, raw_value = pair.partition(b"=")
-        try:
-            name = _percent_decode(raw_name)
-        except ValueError as error:
-            raise _name_error(repr(raw_name[:64])[1:], f"the name {error}.") from error
-        base, segments = _split_name(name, limits)
+        name, base, segments = _parsed_name(raw_name, limits)
         try:
             value = _percent_decode(raw_value)
         except ValueError as error:

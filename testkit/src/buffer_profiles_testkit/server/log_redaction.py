@@ -1,9 +1,13 @@
-"""Keep access tokens out of the logs: uvicorn's access log prints each request's query string."""
+"""Keep access tokens out of the logs: uvicorn's access log prints each request's query string.
+
+Every query value is hidden, whatever its name: a token sent under a misspelt or decorated name
+(``access_token[]``, ``access_token%00``, ``token``) is a token all the same, and no value of the
+API's queries is needed to read a log.
+"""
 
 import copy
 import logging
 from typing import Any
-from urllib.parse import unquote_plus
 
 from uvicorn.config import LOGGING_CONFIG
 
@@ -11,10 +15,9 @@ REDACTED = "[redacted]"
 
 
 def redact_tokens(target: str) -> str:
-    """``/1/profiles.json?access_token=secret`` -> ``/1/profiles.json?access_token=[redacted]``.
+    """``/1/profiles.json?access_token=secret&x`` -> ``/1/profiles.json?access_token=[redacted]&x=[redacted]``.
 
-    Names are compared decoded and case-insensitively, so ``access%5Ftoken`` or a mistyped
-    ``Access_Token`` is hidden too.
+    A parameter without ``=`` is a value too (``?secret``), and is hidden as one.
     """
     path, separator, query = target.partition("?")
     if not separator:
@@ -22,9 +25,7 @@ def redact_tokens(target: str) -> str:
     pairs = []
     for pair in query.split("&"):
         name, equals, _ = pair.partition("=")
-        if equals and unquote_plus(name).strip().lower() == "access_token":
-            pair = f"{name}={REDACTED}"
-        pairs.append(pair)
+        pairs.append(f"{name}={REDACTED}" if equals else (REDACTED if pair else pair))
     return f"{path}?{'&'.join(pairs)}"
 
 

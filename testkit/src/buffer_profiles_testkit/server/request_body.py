@@ -35,9 +35,25 @@ def _too_large(limit: int) -> ApiError:
     return ApiError(ErrorCode.CONTENT_TOO_LARGE, f"Request body too large: at most {limit} bytes.")
 
 
+def check_single_media_type(content_types: list[str]) -> None:
+    # Servers and proxies disagree on which of two Content-Types counts; guessing could read the body wrongly.
+    if len(content_types) > 1:
+        raise _unsupported("send one Content-Type header, not several.")
+
+
+def check_identity_encoding(content_encodings: list[str]) -> None:
+    # RFC 7694: a coding the server does not apply is 415; decoding a gzip body as form text would be wrong.
+    codings = [coding.strip().lower() for header in content_encodings for coding in header.split(",")]
+    if any(coding not in ("", "identity") for coding in codings):
+        raise _unsupported("the body must not be content-encoded (Content-Encoding: identity, or none).")
+
+
 async def read_form_body(request: Request, max_bytes: int) -> bytes:
-    """The body of a form request; 415 for another media type, 413 past ``max_bytes`` (read no further)."""
-    check_form_media_type(request.headers.get("content-type"))
+    """The body of a form request; 415 for another media or content coding, 413 past ``max_bytes`` (read no further)."""
+    content_types = request.headers.getlist("content-type")
+    check_single_media_type(content_types)
+    check_form_media_type(content_types[0] if content_types else None)
+    check_identity_encoding(request.headers.getlist("content-encoding"))
     declared = request.headers.get("content-length")
     # The HTTP server has already refused a malformed Content-Length, so it is digits here.
     if declared is not None and declared.isdigit() and int(declared) > max_bytes:

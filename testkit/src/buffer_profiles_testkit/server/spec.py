@@ -17,6 +17,7 @@ from referencing.jsonschema import DRAFT202012
 from buffer_profiles_testkit import SPEC_FILE
 
 SPEC_PATH = SPEC_FILE
+_COMPONENT_PREFIX = "#/components/schemas/"
 
 
 def ecma_anchors(pattern: str) -> str:
@@ -78,6 +79,26 @@ class Spec:
 
     def schema_validator(self, name: str) -> Draft202012Validator:
         return self.validator(f"/components/schemas/{name}")
+
+    def inlined_schema(self, name: str) -> dict[str, Any]:
+        """The component schema ``name`` with every reference replaced by its target: self-contained.
+
+        A compiled validator needs no registry then, and an error's schema path leads to the
+        subschema it names. The spec's component references never form a cycle.
+        """
+
+        def inline(node: Any) -> Any:
+            if isinstance(node, dict):
+                reference = node.get("$ref")
+                if isinstance(reference, str) and reference.startswith(_COMPONENT_PREFIX):
+                    return inline(self.schema(reference.removeprefix(_COMPONENT_PREFIX)))
+                return {key: inline(value) for key, value in node.items()}
+            if isinstance(node, list):
+                return [inline(item) for item in node]
+            return node
+
+        inlined: dict[str, Any] = inline(self.schema(name))
+        return inlined
 
 
 @cache

@@ -1,8 +1,16 @@
 """The SQLite file that holds users, their access tokens, their profiles and the profiles' schedules.
 
 One connection, used only from the server's event loop: each statement takes well under a
-millisecond, so a thread pool would cost more than it saves. WAL mode lets other processes read
-the file while the server runs. Access tokens are stored as SHA-256 digests, never in clear.
+millisecond, so a thread pool would cost more than it saves. What could block the loop is a lock
+held by another process; the busy timeout is therefore short, and a request that meets a lock is
+answered 503 with Retry-After (server/storage_errors.py) instead of waiting. WAL mode lets other
+processes read the file while the server runs, and readers never wait for writers. Access tokens
+are stored as SHA-256 digests, never in clear.
+
+Each profile row keeps its answer ready: ``document``, the JSON the API returns, rewritten in the
+same statement that changes its schedules. A read copies documents out (a list of any length is
+one statement and one string), and an update writes one row. The stored field text is spliced in
+as it was written, so numbers and extra fields come back unchanged.
 """
 
 import hashlib
@@ -11,7 +19,10 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 1
+from buffer_profiles_testkit.server.store_check import StoreError, check_database, refusal
+
+SCHEMA_VERSION = 2
+BUSY_TIMEOUT_MS = 20
 
 _SCHEMA = """
 CREATE TABLE users (
@@ -27,24 +38,45 @@ CREATE TABLE profiles (
     position INTEGER NOT NULL,
     -- every field the API returns except id, user_id and schedules, as a JSON object, so that
     -- fields beyond the spec's list (the API is open) survive as they were loaded
-    fields TEXT NOT NULL
+    fields TEXT NOT NULL,
+    -- the schedules as a JSON array of {"days": [...], "times": [...]}
+    schedules TEXT NOT NULL DEFAULT '[]',
+    -- the profile as the API answers it
+    document TEXT NOT NULL DEFAULT ''
 );
-CREATE INDEX profiles_by_user ON profiles(user_id, position);
-CREATE TABLE schedules (
-    profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    days TEXT NOT NULL,
-    times TEXT NOT NULL,
-    PRIMARY KEY (profile_id, position)
-);
+CREATE INDEX profiles_in_order ON profiles(user_id, position, id);
 """
+
+# Version 1 kept schedules in a table of their own, a row each, and no documents.
+_MIGRATION_FROM_1 = """
+ALTER TABLE profiles ADD COLUMN schedules TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE profiles ADD COLUMN document TEXT NOT NULL DEFAULT '';
+UPDATE profiles SET schedules = '[' || coalesce((
+    SELECT group_concat('{"days":' || s.days || ',"times":' || s.times || '}', ',')
+    FROM (SELECT days, times FROM schedules WHERE profile_id = profiles.id ORDER BY position) AS s
+), '') || ']';
+DROP TABLE schedules;
+DROP INDEX profiles_by_user;
+CREATE INDEX profiles_in_order ON profiles(user_id, position, id);
+"""
+
+
+def _document(schedules: str) -> str:
+    """SQL for a profile's answer from the row's columns and the schedules expression ``schedules``:
+    id and user_id first, then the schedules, then the stored fields (an object's text, "{}" when empty)."""
+    return (
+        """'{"id":' || json_quote(id) || ',"user_id":' || json_quote(user_id) || ',"schedules":' || """
+        + schedules
+        + """ || CASE WHEN fields = '{}' THEN '}' ELSE ',' || substr(fields, 2) END"""
+    )
+
 
 Schedule = dict[str, list[str]]
 Profile = dict[str, Any]
 
 
-class StoreError(Exception):
-    """The file cannot be used (a newer schema) or fixtures conflict with what it holds."""
+def _compact_json(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"))
 
 
 def token_digest(token: str) -> str:
@@ -53,29 +85,49 @@ def token_digest(token: str) -> str:
 
 class Store:
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Autocommit mode: transactions are opened explicitly, so each one is exactly as wide as written.
-        self._db = sqlite3.connect(path, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode = WAL")
-        self._db.execute("PRAGMA synchronous = NORMAL")  # durable across application crashes in WAL mode
-        self._db.execute("PRAGMA foreign_keys = ON")
-        self._db.execute("PRAGMA busy_timeout = 5000")
-        self._create_schema()
+        """Open ``path``, creating it with its schema if missing; raise :class:`StoreError` if it is unusable."""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(f"cannot create the folder of the database {path}: {error.strerror}.") from error
+        if path.exists() and not path.is_file():
+            raise StoreError(f"the database {path} is not a regular file.")
+        try:
+            # Autocommit mode: transactions are opened explicitly, so each one is exactly as wide as written.
+            self._db = sqlite3.connect(path, isolation_level=None)
+        except sqlite3.Error as error:
+            raise refusal(error, path) from error
+        try:
+            self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            check_database(self._db, path, SCHEMA_VERSION)
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = NORMAL")  # durable across application crashes in WAL mode
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._create_schema()
+        except StoreError:
+            self._db.close()
+            raise
+        except sqlite3.Error as error:
+            self._db.close()
+            raise refusal(error, path) from error
 
     def close(self) -> None:
         self._db.close()
+
+    def leave_checkpoints_to_others(self) -> None:
+        """Commits stop checkpointing the WAL; a :class:`~server.checkpoints.BackgroundCheckpoints` does it."""
+        self._db.execute("PRAGMA wal_autocheckpoint = 0")
 
     def _create_schema(self) -> None:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
         if version == SCHEMA_VERSION:
             return
-        if version != 0:
-            raise StoreError(f"database schema version {version}; this server knows version {SCHEMA_VERSION}")
         # Statement by statement: executescript() would commit the open transaction first.
         with self._transaction():
-            for statement in _SCHEMA.split(";"):
+            for statement in (_SCHEMA if version == 0 else _MIGRATION_FROM_1).split(";"):
                 if statement.strip():
                     self._db.execute(statement)
+            self._db.execute(f"UPDATE profiles SET document = {_document('schedules')}")
             self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _transaction(self) -> "_Transaction":
@@ -87,30 +139,44 @@ class Store:
         ).fetchone()
         return None if row is None else str(row[0])
 
-    def list_profiles(self, user_id: str) -> list[Profile]:
-        rows = self._db.execute(
-            "SELECT id, user_id, fields FROM profiles WHERE user_id = ? ORDER BY position, id", (user_id,)
-        ).fetchall()
-        return [self._profile(row) for row in rows]
+    def profiles_json(self, user_id: str) -> bytes:
+        """The user's profiles as a JSON array: one statement, one string, however many there are.
 
-    def get_profile(self, user_id: str, profile_id: str) -> Profile | None:
+        As bytes straight from SQLite: megabytes of profiles are neither decoded nor encoded again.
+        """
         row = self._db.execute(
-            "SELECT id, user_id, fields FROM profiles WHERE id = ? AND user_id = ?", (profile_id, user_id)
+            "SELECT CAST('[' || coalesce(group_concat(document, ','), '') || ']' AS BLOB) FROM"
+            " (SELECT document FROM profiles WHERE user_id = ? ORDER BY position, id)",
+            (user_id,),
         ).fetchone()
-        return None if row is None else self._profile(row)
+        return bytes(row[0])
+
+    def profile_json(self, user_id: str, profile_id: str) -> str | None:
+        """One of the user's profiles as a JSON object; None if the user has no such profile."""
+        row = self._db.execute(
+            "SELECT document FROM profiles WHERE id = ? AND user_id = ?", (profile_id, user_id)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def schedules_json(self, user_id: str, profile_id: str) -> str | None:
+        """The profile's schedules as a JSON array; None if the user has no such profile."""
+        row = self._db.execute(
+            "SELECT schedules FROM profiles WHERE id = ? AND user_id = ?", (profile_id, user_id)
+        ).fetchone()
+        return None if row is None else str(row[0])
 
     def get_schedules(self, user_id: str, profile_id: str) -> list[Schedule] | None:
-        if not self.has_profile(user_id, profile_id):
-            return None
-        return self._schedules(profile_id)
+        schedules = self.schedules_json(user_id, profile_id)
+        return None if schedules is None else list(json.loads(schedules))
 
     def replace_schedules(self, user_id: str, profile_id: str, schedules: list[Schedule]) -> bool:
-        """Replace all of the profile's schedules in one transaction; False if the user has no such profile."""
-        with self._transaction():
-            if not self.has_profile(user_id, profile_id):
-                return False
-            self._write_schedules(profile_id, schedules)
-        return True
+        """Replace all of the profile's schedules, and its document, in one statement; False if no such profile."""
+        cursor = self._db.execute(
+            f"UPDATE profiles SET schedules = :schedules, document = {_document(':schedules')}"
+            " WHERE id = :id AND user_id = :user_id",
+            {"schedules": _compact_json(schedules), "id": profile_id, "user_id": user_id},
+        )
+        return cursor.rowcount == 1
 
     def add_user(self, user_id: str, tokens: list[str], profiles: list[Profile]) -> None:
         """Add a user with tokens and profiles, keeping whatever of it the file already holds.
@@ -134,17 +200,19 @@ class Store:
                 if owner is None:
                     fields = {key: value for key, value in profile.items() if key not in ("id", "user_id", "schedules")}
                     self._db.execute(
-                        "INSERT INTO profiles (id, user_id, position, fields) VALUES (?, ?, ?, ?)",
-                        (profile["id"], user_id, position, json.dumps(fields)),
+                        "INSERT INTO profiles (id, user_id, position, fields, schedules) VALUES (?, ?, ?, ?, ?)",
+                        (profile["id"], user_id, position, _compact_json(fields), _compact_json(profile["schedules"])),
                     )
-                    self._write_schedules(profile["id"], profile["schedules"])
+                    self._db.execute(
+                        f"UPDATE profiles SET document = {_document('schedules')} WHERE id = ?", (profile["id"],)
+                    )
                 elif owner != user_id:
                     raise StoreError(f"profile {profile['id']} already belongs to another user")
 
     def reset(self) -> None:
         """Remove every user, token, profile and schedule, in one transaction (for tests)."""
         with self._transaction():
-            for table in ("schedules", "profiles", "access_tokens", "users"):
+            for table in ("profiles", "access_tokens", "users"):
                 self._db.execute(f"DELETE FROM {table}")
 
     def _owner(self, query: str, key: str) -> str | None:
@@ -162,28 +230,6 @@ class Store:
         row = self._db.execute("SELECT 1 FROM profiles WHERE id = ? AND user_id = ?", (profile_id, user_id)).fetchone()
         return row is not None
 
-    def _schedules(self, profile_id: str) -> list[Schedule]:
-        rows = self._db.execute(
-            "SELECT days, times FROM schedules WHERE profile_id = ? ORDER BY position", (profile_id,)
-        ).fetchall()
-        return [{"days": json.loads(days), "times": json.loads(times)} for days, times in rows]
-
-    def _write_schedules(self, profile_id: str, schedules: list[Schedule]) -> None:
-        self._db.execute("DELETE FROM schedules WHERE profile_id = ?", (profile_id,))
-        self._db.executemany(
-            "INSERT INTO schedules (profile_id, position, days, times) VALUES (?, ?, ?, ?)",
-            [
-                (profile_id, position, json.dumps(schedule["days"]), json.dumps(schedule["times"]))
-                for position, schedule in enumerate(schedules)
-            ],
-        )
-
-    def _profile(self, row: tuple[str, str, str]) -> Profile:
-        profile_id, user_id, fields = row
-        profile: Profile = {**json.loads(fields), "id": profile_id, "user_id": user_id}
-        profile["schedules"] = self._schedules(profile_id)
-        return dict(sorted(profile.items()))
-
 
 class _Transaction:
     """``BEGIN IMMEDIATE`` ... ``COMMIT``, or ``ROLLBACK`` if the block raises."""
@@ -196,4 +242,15 @@ class _Transaction:
         self._db.execute("BEGIN IMMEDIATE")
 
     def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
-        self._db.execute("COMMIT" if kind is None else "ROLLBACK")
+        if kind is None:
+            try:
+                self._db.execute("COMMIT")
+                return
+            except sqlite3.Error:
+                # A COMMIT that fails (disk full, I/O error) may leave the transaction open: undo it
+                # all, so that nothing is half-applied and the connection can begin the next one.
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise
+        if self._db.in_transaction:
+            self._db.execute("ROLLBACK")

@@ -2,11 +2,15 @@
 
 JSON Schema finds what is wrong; this module only translates its findings into Buffer's codes:
 a parameter of the wrong shape or unknown name is 1003, a missing one 1004, a bad value 1006.
+The schema is compiled once (jsonschema-rs, whose regexes are ECMA-262 as JSON Schema's are, and
+whose ``uniqueItems`` hashes instead of comparing pairs), so a form inside the decoder's limits
+costs linear time, valid or not. The first problem the validator meets is the one reported:
+collecting them all would cost as much again on a form full of them.
 """
 
 from typing import Any
 
-from jsonschema import ValidationError
+import jsonschema_rs
 
 from buffer_profiles_testkit.server.errors import ApiError, ErrorCode
 from buffer_profiles_testkit.server.form_decoder import display_name
@@ -14,30 +18,25 @@ from buffer_profiles_testkit.server.spec import Spec
 
 _NAME_PROBLEMS = {"additionalProperties", "type", "propertyNames", "unevaluatedProperties"}
 _MISSING = {"required"}
-# When one spot has several problems, report the name before a missing part before a value.
-_PRIORITY = {ErrorCode.PARAMETER_NOT_RECOGNIZED: 0, ErrorCode.PARAMETER_MISSING: 1, ErrorCode.OUT_OF_BOUNDS: 2}
 
 
-def _code(error: ValidationError) -> ErrorCode:
-    if error.validator in _NAME_PROBLEMS:
+def _keyword(error: jsonschema_rs.ValidationError) -> str:
+    return str(error.schema_path[-1])
+
+
+def _code(error: jsonschema_rs.ValidationError) -> ErrorCode:
+    keyword = _keyword(error)
+    if keyword in _NAME_PROBLEMS:
         return ErrorCode.PARAMETER_NOT_RECOGNIZED
-    if error.validator in _MISSING:
+    if keyword in _MISSING:
         return ErrorCode.PARAMETER_MISSING
     return ErrorCode.OUT_OF_BOUNDS
 
 
-def _order(error: ValidationError) -> tuple[tuple[tuple[int, str], ...], int]:
-    # Paths mix ints and strings; compare them as typed pairs so errors come in document order.
-    path = tuple((0, f"{part:09d}") if isinstance(part, int) else (1, part) for part in error.absolute_path)
-    return path, _PRIORITY[_code(error)]
-
-
-def _expected_shape(spec: Spec, schema: dict[str, Any], name: str) -> str:
+def _expected_shape(schema: dict[str, Any], name: str) -> str:
     kind = schema.get("type")
     if kind == "array":
         items = schema.get("items", {})
-        if "$ref" in items:  # the spec's references are all to its own components
-            items = spec.schema(items["$ref"].rsplit("/", 1)[-1])
         if items.get("type") == "object":
             return f"a list of objects, sent as {name}[0][member]=..., {name}[1][member]=..."
         return f"a list, sent as {name}[]=...&{name}[]=..."
@@ -53,18 +52,19 @@ def _shown(value: Any) -> str:
 
 
 def _first_repeated(items: list[Any]) -> Any:
-    seen: list[Any] = []  # items may be unhashable (a list where a string belongs)
+    seen: set[str] = set()  # items may be unhashable (a list where a string belongs): compare their repr
     for item in items:
-        if item in seen:
+        key = repr(item)
+        if key in seen:
             return item
-        seen.append(item)
+        seen.add(key)
     return None
 
 
 class UpdateFormChecker:
     def __init__(self, spec: Spec) -> None:
-        self._spec = spec
-        self._validator = spec.schema_validator("UpdateSchedulesForm")
+        self._schema = spec.inlined_schema("UpdateSchedulesForm")
+        self._validator = jsonschema_rs.validator_for(self._schema)
         day, time = spec.schema("Day"), spec.schema("Time")
         self._value_kinds = [
             (day, f"a day ({day['enum'][0]}..{day['enum'][-1]})"),
@@ -73,20 +73,26 @@ class UpdateFormChecker:
 
     def check(self, form: dict[str, Any]) -> list[dict[str, list[str]]]:
         """Return the form's schedules if the form is valid; raise the first problem as :class:`ApiError`."""
-        errors = sorted(self._validator.iter_errors(form), key=_order)
-        if errors:
-            error = errors[0]
-            raise ApiError(_code(error), self._describe(error))
+        try:
+            self._validator.validate(form)
+        except jsonschema_rs.ValidationError as error:
+            raise ApiError(_code(error), self._describe(error)) from None
         schedules: list[dict[str, list[str]]] = form["schedules"]
         return schedules
 
-    def _describe(self, error: ValidationError) -> str:
-        path = list(error.absolute_path)
+    def _subschema(self, error: jsonschema_rs.ValidationError) -> dict[str, Any]:
+        schema: Any = self._schema
+        for step in error.schema_path[:-1]:
+            schema = schema[step]
+        assert isinstance(schema, dict)  # boolean schemas never appear in the spec
+        return schema
+
+    def _describe(self, error: jsonschema_rs.ValidationError) -> str:
+        path = list(error.instance_path)
         name = display_name(path)
         instance: Any = error.instance
-        schema = error.schema
-        assert isinstance(schema, dict)  # boolean schemas never appear in the spec
-        match error.validator:
+        schema = self._subschema(error)
+        match _keyword(error):
             case "additionalProperties":
                 known = schema.get("properties", {})
                 extra = sorted(member for member in instance if member not in known)
@@ -95,7 +101,7 @@ class UpdateFormChecker:
                 missing = next(member for member in schema["required"] if member not in instance)
                 return f"{display_name([*path, missing])}: required parameter missing."
             case "type":
-                return f"{name}: malformed; expected {_expected_shape(self._spec, schema, name)}"
+                return f"{name}: malformed; expected {_expected_shape(schema, name)}"
             case "enum" | "pattern" | "const" | "minLength" | "maxLength":
                 return f"{name}: {_shown(instance)} is not {self._value_kind(schema)}."
             case "maxItems":
