@@ -120,7 +120,7 @@ def test_a_fixture_file_is_validated_once(tmp_path: Path, monkeypatch: pytest.Mo
         checks.append(fixtures)
         return check_fixtures(fixtures)
 
-    monkeypatch.setattr("server.fixtures.check_fixtures", counted_check)
+    monkeypatch.setattr("buffer_profiles_testkit.server.fixtures.check_fixtures", counted_check)
     store = Store(tmp_path / "db.sqlite3")
 
     load_fixtures(store, read_fixtures(path))

@@ -120,8 +120,8 @@ def test_an_unusable_database_stops_the_server_with_one_sentence(tmp_path: Path,
     assert "Base URL" not in result.stdout
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
-    assert lines[0].startswith(f"python -m server: the database {db} ") or lines[0].startswith(
-        f"python -m server: cannot read the database {db} "
+    assert lines[0].startswith(f"buffer-profiles-server: the database {db} ") or lines[0].startswith(
+        f"buffer-profiles-server: cannot read the database {db} "
     )
     assert reason in lines[0]
 
@@ -179,7 +179,7 @@ def test_a_full_or_read_only_database_is_named_and_the_update_leaves_nothing(
     status: int,
     message: str,
 ) -> None:
-    monkeypatch.setattr("server.app.Store", store_class)
+    monkeypatch.setattr("buffer_profiles_testkit.server.app.Store", store_class)
     with running_server(create_app(db_path)) as base_url:
         before = client.get(f"{base_url}/{SCHEDULES}").json()
         refused = client.post(f"{base_url}/{UPDATE}", content=LARGEST_UPDATE, headers=FORM)

@@ -1,4 +1,4 @@
-"""The one uvicorn configuration that ``python -m server``, the tests and the benchmarks all run."""
+"""The one uvicorn configuration that ``buffer-profiles-server``, the tests and the benchmarks all run."""
 
 from typing import Any
 
