@@ -13,6 +13,9 @@ from typing import Any
 from urllib.parse import quote
 
 import httpx
+from buffer_profiles_client.bracket_form import encode_bracket_form
+
+from .pacing import PACER, Pacer
 
 TOKEN_ENV = "BUFFER_ACCESS_TOKEN"
 OTHER_TOKEN_ENV = "BUFFER_OTHER_ACCESS_TOKEN"
@@ -33,22 +36,39 @@ class Reading:
 class ApiReader:
     """GET requests to one base URL as one user; safe to share between schemathesis' worker threads."""
 
-    def __init__(self, base_url: str, token: str, token_env: str) -> None:
+    def __init__(self, base_url: str, token: str, token_env: str, pacer: Pacer = PACER) -> None:
         self._base_url = base_url.rstrip("/")
         self._token_env = token_env
+        self._pacer = pacer
         self._client = httpx.Client(
             headers={"Authorization": f"Bearer {token}"}, timeout=REQUEST_TIMEOUT_SECONDS, follow_redirects=False
         )
 
-    def get(self, path: str) -> Reading:
-        url = f"{self._base_url}/{path.lstrip('/')}"
-        response = self._client.get(url)
+    def close(self) -> None:
+        self._client.close()
+
+    def _reading(self, request: httpx.Request, curl_options: str = "") -> Reading:
+        response = self._pacer.send(lambda: self._client.send(request))
         try:
             body = response.json()
         except ValueError:
             body = None
-        curl = f"curl -H \"Authorization: Bearer ${self._token_env}\" '{url}'"
+        curl = f"curl{curl_options} -H \"Authorization: Bearer ${self._token_env}\" '{request.url}'"
         return Reading(response.status_code, body, curl)
+
+    def get(self, path: str) -> Reading:
+        return self._reading(self._client.build_request("GET", f"{self._base_url}/{path.lstrip('/')}"))
+
+    def update_schedules(self, profile_id: str, schedules: Any) -> Reading:
+        form = encode_bracket_form({"schedules": schedules})
+        url = f"{self._base_url}/profiles/{quote(profile_id, safe='')}/schedules/update.json"
+        request = self._client.build_request(
+            "POST", url, content=form, headers={"Content-Type": "application/x-www-form-urlencoded"}
+        )
+        return self._reading(request, f" --data '{form}'")
+
+    def profiles(self) -> Reading:
+        return self.get("profiles.json")
 
     def schedules(self, profile_id: str) -> Reading:
         return self.get(f"profiles/{quote(profile_id, safe='')}/schedules.json")

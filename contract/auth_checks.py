@@ -11,8 +11,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import httpx
 import schemathesis
 
-from contract.api_reader import REQUEST_TIMEOUT_SECONDS, configured_token, other_user_reader_for
-from contract.cases import GET_PROFILE, LIST_PROFILE_SCHEDULES, is_success, json_body, operation_id, profile_id
+from .api_reader import REQUEST_TIMEOUT_SECONDS, configured_token, other_user_reader_for
+from .cases import GET_PROFILE, LIST_PROFILE_SCHEDULES, is_success, json_body, operation_id, profile_id
 
 _TOKEN_QUERY_NAME = "access_token"
 _UNAUTHORIZED_CODE = 1001

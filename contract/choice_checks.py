@@ -13,8 +13,8 @@ import schemathesis
 from schemathesis.core.parameters import ParameterLocation
 from schemathesis.specs.openapi.checks import negative_data_rejection as stock_negative_data_rejection
 
-from contract.cases import UPDATE_SCHEDULES, operation_id
-from contract.spec_facts import contract_validators
+from .cases import UPDATE_SCHEDULES, operation_id
+from .spec_facts import contract_validators
 
 
 def _breaks_only_server_choices(case: Any) -> bool:

@@ -8,8 +8,8 @@ from typing import Any
 
 import schemathesis
 
-from contract.cases import header, is_success, json_body
-from contract.spec_facts import error_statuses_by_code
+from .cases import header, is_success, json_body
+from .spec_facts import error_statuses_by_code
 
 JSON_MEDIA_TYPE = "application/json"
 HTML_MEDIA_TYPE = "text/html"

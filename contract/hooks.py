@@ -1,18 +1,22 @@
 """The hooks module schemathesis loads (``hooks = "contract.hooks"`` in ``schemathesis.toml``).
 
 Importing it registers the bracket-form serializer, the `text/html` deserializer, the ``before_call``
-reading of schedules and every check of this suite; each module says why it exists.
+reading of schedules and every check of this suite, and paces schemathesis' requests when the run
+is paced; each module says why it exists.
 """
 
-from contract import (
+from . import (
     auth_checks,
     choice_checks,
     error_checks,
     form_serializer,
     media_types,
+    pacing,
     profile_checks,
     update_checks,
 )
+
+pacing.pace_requests_library()
 
 __all__ = [
     "auth_checks",

@@ -4,8 +4,8 @@ from typing import Any
 
 import schemathesis
 
-from contract.api_reader import reader_for
-from contract.cases import (
+from .api_reader import reader_for
+from .cases import (
     GET_PROFILE,
     LIST_PROFILE_SCHEDULES,
     LIST_PROFILES,

@@ -10,9 +10,9 @@ from typing import Any
 
 import schemathesis
 
-from contract.api_reader import Reading, reader_for
-from contract.cases import UPDATE_SCHEDULES, is_success, operation_id, profile_id, shown
-from contract.spec_facts import component_validators
+from .api_reader import Reading, reader_for
+from .cases import UPDATE_SCHEDULES, is_success, operation_id, profile_id, shown
+from .spec_facts import component_validators
 
 _before_update: dict[str, Reading] = {}  # case id -> the profile's schedules just before the update
 _before_update_lock = threading.Lock()

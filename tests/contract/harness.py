@@ -55,10 +55,21 @@ def serving(scratch: Path, variant: Variant | None = None) -> Iterator[str]:
         yield base_url
 
 
-def run_contract(base_url: str, scratch: Path, *schemathesis_args: str, token: str = DEMO_TOKEN) -> ContractRun:
+def run_contract(
+    base_url: str,
+    scratch: Path,
+    *schemathesis_args: str,
+    token: str = DEMO_TOKEN,
+    other_token: str | None = OTHER_USER_TOKEN,
+    options: tuple[str, ...] = (),
+) -> ContractRun:
+    """``python -m contract`` against ``base_url``; ``options`` are its own, ``schemathesis_args`` go after ``--``."""
     junit = scratch / "contract-junit.xml"
-    environment = {**os.environ, TOKEN_ENV: token, OTHER_TOKEN_ENV: OTHER_USER_TOKEN, "NO_COLOR": "1"}
-    command = [sys.executable, "-m", "contract", "--base-url", base_url, "--junit", str(junit)]
+    environment = {**os.environ, TOKEN_ENV: token, "NO_COLOR": "1"}
+    environment.pop(OTHER_TOKEN_ENV, None)
+    if other_token is not None:
+        environment[OTHER_TOKEN_ENV] = other_token
+    command = [sys.executable, "-m", "contract", "--base-url", base_url, "--junit", str(junit), *options]
     if schemathesis_args:
         command += ["--", *schemathesis_args]
     completed = subprocess.run(
