@@ -15,12 +15,16 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from . import exit_codes
 from .account import UserRecord, record, restore
 from .api_reader import OTHER_TOKEN_ENV, TOKEN_ENV, ApiReader
+from .edge_cases import edge_cases
+from .edge_report import add_to_junit, summary
+from .edge_run import EdgeReport, EdgeRunner
 from .pacing import PACING_ENV, Pacer
 from .preflight import SetupError, preflight, spec_base_path
 from .reference_server import reference_server
@@ -69,6 +73,27 @@ def run_schemathesis(base_url: str, token: str, other_token: str | None, argumen
         return subprocess.run(command, cwd=PROJECT_ROOT, env=environment, check=False).returncode
 
 
+def run_edges(
+    base_url: str,
+    token: str,
+    other_token: str | None,
+    spec: dict[str, Any],
+    profile_id: str | None,
+    arguments: argparse.Namespace,
+    pacer: Pacer,
+) -> EdgeReport:
+    cases = edge_cases(spec, profile_id, read_only=arguments.read_only) if profile_id else []
+    runner = EdgeRunner(base_url, token, other_token, spec, pacer)
+    try:
+        report = runner.run(cases)
+    finally:
+        runner.close()
+    _say(summary(report))
+    for failure in report.failures:
+        print(f"  {failure.describe()}", flush=True)
+    return report
+
+
 def _put_back(users: list[UserRecord]) -> list[str]:
     # A second Ctrl-C must not leave the account half restored.
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -94,7 +119,11 @@ def check_server(base_url: str, token: str, other_token: str | None, arguments: 
         users.append(record("OTHER_TOKEN", other_reader, checked.other_profiles))
     status = exit_codes.INTERRUPTED
     try:
+        edges = run_edges(base_url, token, other_token, spec, checked.first_profile, arguments, pacer)
         status = run_schemathesis(base_url, token, other_token, arguments)
+        add_to_junit(arguments.junit, edges)
+        if edges.failures and status == exit_codes.PASSED:
+            status = exit_codes.CONTRACT_BROKEN
     except KeyboardInterrupt:
         _say("interrupted.")
     finally:

@@ -1,61 +1,113 @@
 """Checks of the error shape Buffer's contract promises on every operation, documented status or not.
 
 A success is JSON. An error is JSON in Buffer's error shape, or, as Buffer was recorded answering
-at its HTTP layer, an empty or HTML (`text/html`) body: the spec says both.
+at its HTTP layer, an empty or HTML (`text/html`) body: the spec says both. A ``401`` carries an
+OAuth or Bearer challenge (``WWW-Authenticate``; RFC 9110 requires one, Buffer was recorded sending
+``OAuth realm=...``), and a ``429``'s ``Retry-After``, where a server sends one, is whole seconds.
+The judgements are plain functions, so that the explicit edge cases (``edge_run``) apply them too.
 """
 
+import json
 from typing import Any
 
 import schemathesis
 
-from .cases import header, is_success, json_body
+from .cases import header
+from .pacing import retry_after_seconds
 from .spec_facts import error_statuses_by_code
 
 JSON_MEDIA_TYPE = "application/json"
 HTML_MEDIA_TYPE = "text/html"
+CHALLENGE_SCHEMES = ("oauth", "bearer")
 
 
-def _media_type(response: Any) -> str:
-    return (header(response, "content-type") or "").split(";")[0].strip().lower()
+def media_type(content_type: str | None) -> str:
+    return (content_type or "").split(";")[0].strip().lower()
 
 
-def is_bare_error(response: Any) -> bool:
+def is_bare_error(status: int, content_type: str | None, content: bytes) -> bool:
     """An error answered before the API: an empty body, or one labelled HTML."""
-    return not is_success(response) and (not response.content.strip() or _media_type(response) == HTML_MEDIA_TYPE)
+    return not 200 <= status < 300 and (not content.strip() or media_type(content_type) == HTML_MEDIA_TYPE)
+
+
+def json_problem(status: int, content_type: str | None, content: bytes) -> str | None:
+    """Why this answer breaks `responses_are_json`, or None."""
+    if is_bare_error(status, content_type, content):
+        return None
+    if media_type(content_type) != JSON_MEDIA_TYPE:
+        allowed = JSON_MEDIA_TYPE + ("" if 200 <= status < 300 else f", or an empty or {HTML_MEDIA_TYPE} body")
+        return f"Content-Type is {content_type!r}; this response must be {allowed}."
+    try:
+        json.loads(content)
+    except ValueError:
+        return f"The body is not JSON: {content[:200]!r}"
+    return None
+
+
+def error_code_problem(
+    status: int, content_type: str | None, content: bytes, table: dict[int, frozenset[int]]
+) -> str | None:
+    """Why this error breaks `error_code_matches_status`, or None."""
+    if status < 400 or is_bare_error(status, content_type, content):
+        return None
+    try:
+        body = json.loads(content)
+    except ValueError:
+        return None  # json_problem reports it
+    code = body.get("code") if isinstance(body, dict) else None
+    if not isinstance(code, int) or isinstance(code, bool):
+        return f"A {status} error must carry a numeric `code`; the body is {body!r:.300}."
+    if code not in table:
+        return f"Error code {code} is not in the spec's table (known: {', '.join(map(str, table))})."
+    if status not in table[code]:
+        expected = " or ".join(map(str, sorted(table[code])))
+        return f"Error code {code} is answered with HTTP {expected} per the spec's table, not HTTP {status}."
+    return None
+
+
+def challenge_problem(status: int, challenge: str | None) -> str | None:
+    """Why this answer breaks `unauthorized_carries_a_challenge`, or None."""
+    if status != 401:
+        return None
+    if not challenge or challenge.split(" ", 1)[0].strip().lower() not in CHALLENGE_SCHEMES:
+        return f"A 401 must carry a WWW-Authenticate challenge of the OAuth or Bearer scheme; it carries {challenge!r}."
+    return None
+
+
+def retry_after_problem(status: int, retry_after: str | None) -> str | None:
+    """Why this answer breaks `retry_after_is_seconds`, or None (a 429 may omit the header: Buffer's does)."""
+    if status != 429 or retry_after is None or retry_after_seconds(retry_after) is not None:
+        return None
+    return f"A 429's Retry-After must be whole seconds (the spec's integer); it is {retry_after!r}."
+
+
+def _failing(problem: str | None) -> bool | None:
+    if problem is not None:
+        raise AssertionError(problem)
+    return None
 
 
 @schemathesis.check
 def responses_are_json(ctx: Any, response: Any, case: Any) -> bool | None:
     """Every success, and every error that is not bare (empty or HTML), is `application/json` with a JSON body."""
-    if is_bare_error(response):
-        return True
-    content_type = header(response, "content-type")
-    if _media_type(response) != JSON_MEDIA_TYPE:
-        allowed = JSON_MEDIA_TYPE
-        if not is_success(response):
-            allowed += f", or an empty or {HTML_MEDIA_TYPE} body"
-        raise AssertionError(f"Content-Type is {content_type!r}; this response must be {allowed}.")
-    if json_body(response) is None and response.content.strip() != b"null":
-        raise AssertionError(f"The body is not JSON: {response.content[:200]!r}")
-    return None
+    return _failing(json_problem(response.status_code, header(response, "content-type"), bytes(response.content)))
 
 
 @schemathesis.check
 def error_code_matches_status(ctx: Any, response: Any, case: Any) -> bool | None:
     """A JSON error's `code` is one of the spec's table, answered with a status the table gives it."""
-    if response.status_code < 400 or is_bare_error(response):
-        return True
-    body = json_body(response)
-    code = body.get("code") if isinstance(body, dict) else None
-    if not isinstance(code, int) or isinstance(code, bool):
-        raise AssertionError(f"A {response.status_code} error must carry a numeric `code`; the body is {body!r:.300}.")
     table = error_statuses_by_code(case.operation.schema.raw_schema)
-    if code not in table:
-        raise AssertionError(f"Error code {code} is not in the spec's table (known: {', '.join(map(str, table))}).")
-    if response.status_code not in table[code]:
-        expected = " or ".join(map(str, sorted(table[code])))
-        raise AssertionError(
-            f"Error code {code} is answered with HTTP {expected} per the spec's table, "
-            f"but this response is HTTP {response.status_code}."
-        )
-    return None
+    content_type = header(response, "content-type")
+    return _failing(error_code_problem(response.status_code, content_type, bytes(response.content), table))
+
+
+@schemathesis.check
+def unauthorized_carries_a_challenge(ctx: Any, response: Any, case: Any) -> bool | None:
+    """A 401 carries an OAuth or Bearer WWW-Authenticate challenge."""
+    return _failing(challenge_problem(response.status_code, header(response, "www-authenticate")))
+
+
+@schemathesis.check
+def retry_after_is_seconds(ctx: Any, response: Any, case: Any) -> bool | None:
+    """A 429's Retry-After, when present, is whole seconds."""
+    return _failing(retry_after_problem(response.status_code, header(response, "retry-after")))

@@ -34,6 +34,10 @@ class Preflight:
     profiles: Profiles  # the user's profiles as listed (id -> profile), in list order
     other_profiles: Profiles  # the other user's, empty without OTHER_TOKEN
 
+    @property
+    def first_profile(self) -> str | None:
+        return next(iter(self.profiles), None)
+
 
 def spec_base_path(raw_schema: dict[str, Any]) -> str:
     """Where the spec's paths start: the path of its first server URL (``/1``)."""

@@ -1,39 +1,56 @@
-"""Checks of the one write: what a successful update stores, and that a rejected one stores nothing.
+"""Checks of the one write: what a successful update stores, and that it stores nothing anywhere else.
 
-Both compare the profile's schedules endpoint with what was sent or with a reading taken just
-before the update (the ``before_call`` hook), so the suite must be the profile's only writer while
-it runs (``workers = 1`` in ``schemathesis.toml``).
+They compare the API's readings with what was sent or with readings taken just before the update
+(the ``before_call`` hook): the profile's schedules, and the profile lists of the user and of the
+other user (``BUFFER_OTHER_ACCESS_TOKEN``), whose embedded schedules show every other profile. So the
+suite must be the account's only writer while it runs (``workers = 1`` in ``schemathesis.toml``).
 """
 
 import threading
+from dataclasses import dataclass
 from typing import Any
 
 import schemathesis
 
-from .api_reader import Reading, reader_for
+from .account_state import changed_profiles, schedules_by_profile
+from .api_reader import Reading, other_user_reader_for, reader_for
 from .cases import UPDATE_SCHEDULES, is_success, operation_id, profile_id, shown
 from .spec_facts import component_validators
 
-_before_update: dict[str, Reading] = {}  # case id -> the profile's schedules just before the update
+
+@dataclass(frozen=True)
+class StateBefore:
+    schedules: Reading  # the updated profile's schedules endpoint
+    lists: tuple[Reading | None, Reading | None]  # the user's and the other user's profile lists
+
+
+_before_update: dict[str, StateBefore] = {}  # case id -> the readings just before the update
 _before_update_lock = threading.Lock()
+
+
+def _lists(case: Any) -> tuple[Reading | None, Reading | None]:
+    return tuple(  # type: ignore[return-value]
+        None if reader is None else reader.profiles() for reader in (reader_for(case), other_user_reader_for(case))
+    )
 
 
 @schemathesis.hook
 def before_call(context: Any, case: Any, kwargs: dict[str, Any]) -> None:
-    """Read the profile's schedules before each update, for rejected_update_changes_nothing."""
+    """Read the profile's schedules and both users' lists before each update, for the checks below."""
     if operation_id(case) != UPDATE_SCHEDULES:
         return
     reader = reader_for(case)
     if reader is None:
         return
-    reading = reader.schedules(profile_id(case))
+    reading = StateBefore(reader.schedules(profile_id(case)), _lists(case))
     with _before_update_lock:
+        _before_update.clear()  # one update at a time (workers = 1): only the latest one's readings matter
         _before_update[case.id] = reading
 
 
-def _reading_before(case: Any) -> Reading | None:
+def _state_before(case: Any) -> StateBefore | None:
     with _before_update_lock:
-        return _before_update.pop(case.id, None)
+        return _before_update.get(case.id)
 
 
 def _sent_valid_form(case: Any) -> bool:
@@ -61,18 +78,37 @@ def schedules_read_your_writes(ctx: Any, response: Any, case: Any) -> bool | Non
 @schemathesis.check
 def rejected_update_changes_nothing(ctx: Any, response: Any, case: Any) -> bool | None:
     """An update answered with an error leaves the profile's schedules exactly as they were."""
-    if operation_id(case) != UPDATE_SCHEDULES:
+    if operation_id(case) != UPDATE_SCHEDULES or is_success(response):
         return True
-    before = _reading_before(case)
-    if is_success(response) or before is None:
-        return True
+    before = _state_before(case)
     reader = reader_for(case)
-    if reader is None:
+    if before is None or reader is None:
         return True
     after = reader.schedules(profile_id(case))
-    if (after.status, after.body) != (before.status, before.body):
+    if (after.status, after.body) != (before.schedules.status, before.schedules.body):
         raise AssertionError(
             f"The update was rejected with {response.status_code}, yet the profile's schedules changed.\n"
-            f"Before: {before.status} {shown(before.body)}\nAfter:  {after.describe()}"
+            f"Before: {before.schedules.status} {shown(before.schedules.body)}\nAfter:  {after.describe()}"
         )
+    return None
+
+
+@schemathesis.check
+def updates_touch_only_their_profile(ctx: Any, response: Any, case: Any) -> bool | None:
+    """After an update, answered success or not, every other profile of the user and of the other user is unchanged."""
+    if operation_id(case) != UPDATE_SCHEDULES:
+        return True
+    before = _state_before(case)
+    if before is None:
+        return True
+    updated = profile_id(case)
+    for owner, listed_before, listed_after in zip(("user's", "other user's"), before.lists, _lists(case), strict=True):
+        was, now = schedules_by_profile(listed_before, updated), schedules_by_profile(listed_after, updated)
+        changed = changed_profiles(was, now)
+        if changed and listed_after is not None:
+            raise AssertionError(
+                f"An update of profile {updated!r} (answered {response.status_code}) changed the {owner} other "
+                f"profile(s) {', '.join(changed)}.\nBefore: {shown({p: was.get(p) for p in changed})}\n"
+                f"After:  {listed_after.describe()}"
+            )
     return None

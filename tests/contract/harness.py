@@ -13,6 +13,7 @@ from pathlib import Path
 from starlette.types import ASGIApp
 
 from contract.api_reader import OTHER_TOKEN_ENV, TOKEN_ENV
+from contract.edge_report import SUITE_NAME as EDGE_SUITE_NAME
 from server.app import create_app
 from server.background import running_server
 from server.demo import DEMO_TOKEN, OTHER_USER_TOKEN
@@ -33,6 +34,7 @@ BUILT_IN_CHECK_BY_CODE = {
 }
 _FAILURE_LINE = re.compile(r"^- (ST\d{3}) (.*)$", re.MULTILINE)
 _CUSTOM_CHECK = re.compile(r"Custom check failed: `([a-z_]+)`")
+_EDGE_CHECK = re.compile(r"^- Edge check failed: `([a-z_]+)`$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -89,4 +91,8 @@ def _read_junit(path: Path) -> tuple[int, dict[str, list[str]]]:
             custom = _CUSTOM_CHECK.search(title)
             name = custom.group(1) if custom else BUILT_IN_CHECK_BY_CODE.get(code, code)
             failures.setdefault(name, []).append(text)
-    return len(list(root.iter("testcase"))), failures
+        for name in _EDGE_CHECK.findall(text):
+            failures.setdefault(name, []).append(text)
+    # The cases of schemathesis' own suite: the edge cases add a suite of their own.
+    schemathesis_cases = [case for case in root.iter("testcase") if case.get("classname") != EDGE_SUITE_NAME]
+    return len(schemathesis_cases), failures
