@@ -412,6 +412,24 @@ VARIANTS = {
     ]
 }
 
+_throttled_requests = {"count": 0}
+THROTTLED_REQUEST_NUMBERS = (3, 4)  # the preflight's requests pass, then two in a row are throttled
+
+
+async def _throttle_briefly(exchange: Exchange, internal: Internal) -> None:
+    """Two early requests are answered 429 with ``Retry-After: 1``, as a rate-limited server answers."""
+    _throttled_requests["count"] += 1
+    if _throttled_requests["count"] in THROTTLED_REQUEST_NUMBERS:
+        exchange.respond_json(429, {"success": False, "code": 429, "message": "Rate limit exceeded."})
+        exchange.response_headers.append((b"retry-after", b"1"))
+
+
+def throttled_variant() -> Variant:
+    """A server that rate-limits: correct, but a run must wait when told to (a fresh counter each call)."""
+    _throttled_requests["count"] = 0
+    return Variant("throttles_briefly", (_throttle_briefly.__doc__ or "").strip(), before=_throttle_briefly)
+
+
 BUFFER_LIKE = Variant(
     "buffer_like",
     "Behaves as Buffer was documented and recorded behaving; breaks no promise of Buffer's contract.",
