@@ -1,6 +1,6 @@
 """``make bench``: every benchmark, each printed with its ratio to its baseline.
 
-python -m bench [--requests 2000] [--concurrency 4]
+python -m bench [--requests 2000] [--concurrency 4] [--contract-max-examples N]
 """
 
 import argparse
@@ -9,7 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-from bench import encoder_throughput
+from bench import contract_suite, encoder_throughput
 from bench.server_throughput import run, server_process
 
 BASELINES = Path(__file__).with_name("baselines.json")
@@ -19,6 +19,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=2_000, help="requests per server operation (default 2000)")
     parser.add_argument("--concurrency", type=int, default=4, help="concurrent connections (default 4)")
+    parser.add_argument(
+        "--contract-max-examples", type=int, help="the contract suite's cases per operation and phase (its default)"
+    )
     arguments = parser.parse_args()
     baselines = json.loads(BASELINES.read_text())["server_requests_per_second"]
 
@@ -39,6 +42,8 @@ def main() -> int:
             f"  ratio {result.requests_per_second / baseline:.2f}  (median {result.median_ms:.2f} ms,"
             f" p99 {result.p99_ms:.2f} ms)"
         )
+
+    contract_suite.report(arguments.contract_max_examples)
     return 0
 
 

@@ -8,6 +8,7 @@ token by its environment variable instead of printing it.
 import json
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
@@ -15,6 +16,7 @@ from urllib.parse import quote
 import httpx
 from buffer_profiles_client.bracket_form import encode_bracket_form
 
+from .overhead import http_request
 from .pacing import PACER, Pacer
 
 TOKEN_ENV = "BUFFER_ACCESS_TOKEN"
@@ -47,25 +49,28 @@ class ApiReader:
     def close(self) -> None:
         self._client.close()
 
-    def _reading(self, request: httpx.Request, curl_options: str = "") -> Reading:
-        response = self._pacer.send(lambda: self._client.send(request))
+    def _reading(self, request: Callable[[], httpx.Request], curl_options: str = "") -> Reading:
+        with http_request():  # building the request is part of making it
+            built = request()
+            response = self._pacer.send(lambda: self._client.send(built))
         try:
             body = response.json()
         except ValueError:
             body = None
-        curl = f"curl{curl_options} -H \"Authorization: Bearer ${self._token_env}\" '{request.url}'"
+        curl = f"curl{curl_options} -H \"Authorization: Bearer ${self._token_env}\" '{built.url}'"
         return Reading(response.status_code, body, curl)
 
     def get(self, path: str) -> Reading:
-        return self._reading(self._client.build_request("GET", f"{self._base_url}/{path.lstrip('/')}"))
+        url = f"{self._base_url}/{path.lstrip('/')}"
+        return self._reading(lambda: self._client.build_request("GET", url))
 
     def update_schedules(self, profile_id: str, schedules: Any) -> Reading:
         form = encode_bracket_form({"schedules": schedules})
         url = f"{self._base_url}/profiles/{quote(profile_id, safe='')}/schedules/update.json"
-        request = self._client.build_request(
-            "POST", url, content=form, headers={"Content-Type": "application/x-www-form-urlencoded"}
+        headers = {"Content-Type": "application/x-www-form-urlencoded"}
+        return self._reading(
+            lambda: self._client.build_request("POST", url, content=form, headers=headers), f" --data '{form}'"
         )
-        return self._reading(request, f" --data '{form}'")
 
     def profiles(self) -> Reading:
         return self.get("profiles.json")

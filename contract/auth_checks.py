@@ -22,6 +22,7 @@ from .cases import (
     profile_id,
     shown,
 )
+from .overhead import http_request, timed
 from .spec_facts import component_validators
 
 _TOKEN_QUERY_NAME = "access_token"
@@ -33,6 +34,7 @@ FOREIGN_PROFILE_ANSWERS = {(404, 1010), (403, 1011)}
 
 
 @schemathesis.check
+@timed
 class other_users_profiles_are_hidden:  # noqa: N801  (schemathesis names a check after its class)
     """Another user (BUFFER_OTHER_ACCESS_TOKEN) is refused this user's profile: 404 (1010) or 403 (1011)."""
 
@@ -67,6 +69,7 @@ def is_foreign_profile_answer(status: int, body: Any) -> bool:
 
 
 @schemathesis.check
+@timed
 class other_users_writes_are_refused:  # noqa: N801  (schemathesis names a check after its class)
     """Another user's update of this user's profile is refused (404/1010 or 403/1011) and changes nothing."""
 
@@ -111,6 +114,7 @@ def _without_token(url: str) -> tuple[str, list[tuple[str, str]]]:
 
 
 @schemathesis.check
+@timed
 class token_placements_agree:  # noqa: N801  (schemathesis names a check after its class)
     """A read answers the same with the token in the header or the query, and 401 with it in both."""
 
@@ -131,7 +135,8 @@ class token_placements_agree:  # noqa: N801  (schemathesis names a check after i
                 return True  # one probe per operation and run: placement is a property of the server
             self._probed.add(case.operation.label)
         url, query = _without_token(str(response.request.url))
-        as_query = self._client.get(url, params=[*query, (_TOKEN_QUERY_NAME, token)])
+        with http_request():
+            as_query = self._client.get(url, params=[*query, (_TOKEN_QUERY_NAME, token)])
         shown_url = f"{url}?{urlencode([*query, (_TOKEN_QUERY_NAME, '$BUFFER_ACCESS_TOKEN')], safe='$')}"
         if as_query.status_code != response.status_code or json_body(as_query) != json_body(response):
             raise AssertionError(
@@ -139,9 +144,10 @@ class token_placements_agree:  # noqa: N801  (schemathesis names a check after i
                 f"the access_token parameter it answers {as_query.status_code} {as_query.text[:300]}\n"
                 f"    curl '{shown_url}'"
             )
-        both = self._client.get(
-            url, params=[*query, (_TOKEN_QUERY_NAME, token)], headers={"Authorization": sent_header}
-        )
+        with http_request():
+            both = self._client.get(
+                url, params=[*query, (_TOKEN_QUERY_NAME, token)], headers={"Authorization": sent_header}
+            )
         body = json_body(both)
         code = body.get("code") if isinstance(body, dict) else None
         if both.status_code != 401 or code not in (None, _UNAUTHORIZED_CODE):

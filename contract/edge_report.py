@@ -10,7 +10,8 @@ SUITE_NAME = "contract edge cases"
 
 def summary(report: EdgeReport) -> str:
     verdict = "all passed" if not report.failures else f"{len(report.failures)} failure(s)"
-    return f"edge cases: {report.cases} sent in {report.seconds:.1f} s, {verdict}"
+    judging_ms = report.checks_seconds / max(report.cases, 1) * 1000
+    return f"edge cases: {report.cases} sent in {report.seconds:.1f} s, {verdict} (judging {judging_ms:.3f} ms a case)"
 
 
 def failure_text(check: str, message: str, curl: str) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 import schemathesis
 
 from .cases import header
+from .overhead import timed
 from .pacing import retry_after_seconds
 from .spec_facts import error_statuses_by_code
 
@@ -88,12 +89,14 @@ def _failing(problem: str | None) -> bool | None:
 
 
 @schemathesis.check
+@timed
 def responses_are_json(ctx: Any, response: Any, case: Any) -> bool | None:
     """Every success, and every error that is not bare (empty or HTML), is `application/json` with a JSON body."""
     return _failing(json_problem(response.status_code, header(response, "content-type"), bytes(response.content)))
 
 
 @schemathesis.check
+@timed
 def error_code_matches_status(ctx: Any, response: Any, case: Any) -> bool | None:
     """A JSON error's `code` is one of the spec's table, answered with a status the table gives it."""
     table = error_statuses_by_code(case.operation.schema.raw_schema)
@@ -102,12 +105,14 @@ def error_code_matches_status(ctx: Any, response: Any, case: Any) -> bool | None
 
 
 @schemathesis.check
+@timed
 def unauthorized_carries_a_challenge(ctx: Any, response: Any, case: Any) -> bool | None:
     """A 401 carries an OAuth or Bearer WWW-Authenticate challenge."""
     return _failing(challenge_problem(response.status_code, header(response, "www-authenticate")))
 
 
 @schemathesis.check
+@timed
 def retry_after_is_seconds(ctx: Any, response: Any, case: Any) -> bool | None:
     """A 429's Retry-After, when present, is whole seconds."""
     return _failing(retry_after_problem(response.status_code, header(response, "retry-after")))

@@ -5,18 +5,30 @@ reading of schedules and every check of this suite, and paces schemathesis' requ
 is paced; each module says why it exists.
 """
 
+from typing import Any
+
+import schemathesis
+
 from . import (
     auth_checks,
     choice_checks,
     error_checks,
     form_serializer,
     media_types,
+    overhead,
     pacing,
     profile_checks,
     update_checks,
 )
 
 pacing.pace_requests_library()
+
+if overhead.write_at_exit():
+
+    @schemathesis.hook
+    def after_call(context: Any, case: Any, response: Any) -> None:
+        overhead.count_response()
+
 
 __all__ = [
     "auth_checks",

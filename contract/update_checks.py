@@ -15,6 +15,7 @@ import schemathesis
 from .account_state import changed_profiles, schedules_by_profile
 from .api_reader import Reading, other_user_reader_for, reader_for
 from .cases import UPDATE_SCHEDULES, is_success, operation_id, profile_id, shown
+from .overhead import timed
 from .spec_facts import component_validators
 
 
@@ -35,6 +36,7 @@ def _lists(case: Any) -> tuple[Reading | None, Reading | None]:
 
 
 @schemathesis.hook
+@timed
 def before_call(context: Any, case: Any, kwargs: dict[str, Any]) -> None:
     """Read the profile's schedules and both users' lists before each update, for the checks below."""
     if operation_id(case) != UPDATE_SCHEDULES:
@@ -58,6 +60,7 @@ def _sent_valid_form(case: Any) -> bool:
 
 
 @schemathesis.check
+@timed
 def schedules_read_your_writes(ctx: Any, response: Any, case: Any) -> bool | None:
     """After a successful update, the schedules endpoint returns exactly the schedules sent."""
     if operation_id(case) != UPDATE_SCHEDULES or not is_success(response) or not _sent_valid_form(case):
@@ -76,6 +79,7 @@ def schedules_read_your_writes(ctx: Any, response: Any, case: Any) -> bool | Non
 
 
 @schemathesis.check
+@timed
 def rejected_update_changes_nothing(ctx: Any, response: Any, case: Any) -> bool | None:
     """An update answered with an error leaves the profile's schedules exactly as they were."""
     if operation_id(case) != UPDATE_SCHEDULES or is_success(response):
@@ -94,6 +98,7 @@ def rejected_update_changes_nothing(ctx: Any, response: Any, case: Any) -> bool 
 
 
 @schemathesis.check
+@timed
 def updates_touch_only_their_profile(ctx: Any, response: Any, case: Any) -> bool | None:
     """After an update, answered success or not, every other profile of the user and of the other user is unchanged."""
     if operation_id(case) != UPDATE_SCHEDULES:
