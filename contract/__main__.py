@@ -105,7 +105,7 @@ def _put_back(users: list[UserRecord]) -> list[str]:
 
 def check_server(base_url: str, token: str, other_token: str | None, arguments: argparse.Namespace) -> int:
     started = time.perf_counter()
-    spec = yaml.safe_load(SPEC.read_text())
+    spec = yaml.load(SPEC.read_text(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # C: ~10x faster
     checked = preflight(base_url, token, other_token, spec_base_path(spec))
     others = f", {len(checked.other_profiles)} of OTHER_TOKEN's" if other_token else ""
     _say(

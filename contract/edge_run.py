@@ -18,8 +18,9 @@ from buffer_profiles_client.bracket_form import encode_bracket_form
 from .account_state import changed_profiles, schedules_by_profile
 from .api_reader import OTHER_TOKEN_ENV, REQUEST_TIMEOUT_SECONDS, TOKEN_ENV, ApiReader, Reading
 from .edge_cases import FORM_MEDIA_TYPE, EdgeCase, Expect, Token
-from .error_checks import challenge_problem, error_code_problem, json_problem, retry_after_problem
+from .judgements import challenge_problem, error_code_problem, json_problem, retry_after_problem
 from .pacing import Pacer
+from .preflight import error_code
 from .spec_facts import error_statuses_by_code
 
 UNKNOWN_TOKEN = "contract-suite-unknown-token"
@@ -45,14 +46,6 @@ class EdgeReport:
     seconds: float
     failures: list[EdgeFailure]
     checks_seconds: float  # spent judging, outside the HTTP requests
-
-
-def _code(response: httpx.Response) -> Any:
-    try:
-        body = response.json()
-    except ValueError:
-        return None
-    return body.get("code") if isinstance(body, dict) else None
 
 
 class EdgeRunner:
@@ -202,7 +195,7 @@ def _judgement(
         )
         if problem is not None
     ]
-    expected = _expectation_problem(case, status, _code(response), documented.get(case.operation or "", set()))
+    expected = _expectation_problem(case, status, error_code(response), documented.get(case.operation or "", set()))
     if expected is not None:
         problems.append(expected)
     return problems

@@ -45,7 +45,8 @@ def spec_base_path(raw_schema: dict[str, Any]) -> str:
     return urlsplit(str(servers[0]["url"])).path.rstrip("/")
 
 
-def _error_code(response: httpx.Response) -> Any:
+def error_code(response: httpx.Response) -> Any:
+    """The `code` of a JSON error body, or None."""
     try:
         body = response.json()
     except ValueError:
@@ -55,7 +56,7 @@ def _error_code(response: httpx.Response) -> Any:
 
 def _is_refusal(response: httpx.Response) -> bool:
     """Buffer refuses a token with a 401 (any body) or a 403 with code 1001."""
-    return response.status_code == 401 or (response.status_code == 403 and _error_code(response) == _UNAUTHORIZED_CODE)
+    return response.status_code == 401 or (response.status_code == 403 and error_code(response) == _UNAUTHORIZED_CODE)
 
 
 def _listed(response: httpx.Response) -> Profiles | None:

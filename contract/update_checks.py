@@ -1,13 +1,13 @@
 """Checks of the one write: what a successful update stores, and that it stores nothing anywhere else.
 
-They compare the API's readings with what was sent or with readings taken just before the update
-(the ``before_call`` hook): the profile's schedules, and the profile lists of the user and of the
-other user (``BUFFER_OTHER_ACCESS_TOKEN``), whose embedded schedules show every other profile. So the
-suite must be the account's only writer while it runs (``workers = 1`` in ``schemathesis.toml``).
+They compare the API's readings with what was sent, or the profile lists of the user and of the
+other user (``BUFFER_OTHER_ACCESS_TOKEN``) just before the update (the ``before_call`` hook) with
+the same lists just after it (read once, for all the checks): each list embeds every profile's
+schedules. So the suite must be the account's only writer while it runs (``workers = 1`` in
+``schemathesis.toml``).
 """
 
 import threading
-from dataclasses import dataclass
 from typing import Any
 
 import schemathesis
@@ -18,18 +18,14 @@ from .cases import UPDATE_SCHEDULES, is_success, operation_id, profile_id, shown
 from .overhead import timed
 from .spec_facts import component_validators
 
+Lists = tuple[Reading | None, Reading | None]  # the user's and the other user's profile lists
 
-@dataclass(frozen=True)
-class StateBefore:
-    schedules: Reading  # the updated profile's schedules endpoint
-    lists: tuple[Reading | None, Reading | None]  # the user's and the other user's profile lists
-
-
-_before_update: dict[str, StateBefore] = {}  # case id -> the readings just before the update
-_before_update_lock = threading.Lock()
+# The latest update's case id and its lists before and after (workers = 1: one update at a time).
+_readings: dict[str, Any] = {"case": None, "before": None, "after": None}
+_readings_lock = threading.Lock()
 
 
-def _lists(case: Any) -> tuple[Reading | None, Reading | None]:
+def _lists(case: Any) -> Lists:
     return tuple(  # type: ignore[return-value]
         None if reader is None else reader.profiles() for reader in (reader_for(case), other_user_reader_for(case))
     )
@@ -38,21 +34,21 @@ def _lists(case: Any) -> tuple[Reading | None, Reading | None]:
 @schemathesis.hook
 @timed
 def before_call(context: Any, case: Any, kwargs: dict[str, Any]) -> None:
-    """Read the profile's schedules and both users' lists before each update, for the checks below."""
-    if operation_id(case) != UPDATE_SCHEDULES:
+    """Read both users' profile lists before each update, for the checks below."""
+    if operation_id(case) != UPDATE_SCHEDULES or reader_for(case) is None:
         return
-    reader = reader_for(case)
-    if reader is None:
-        return
-    reading = StateBefore(reader.schedules(profile_id(case)), _lists(case))
-    with _before_update_lock:
-        _before_update.clear()  # one update at a time (workers = 1): only the latest one's readings matter
-        _before_update[case.id] = reading
+    before = _lists(case)
+    with _readings_lock:
+        _readings.update(case=case.id, before=before, after=None)
 
 
-def _state_before(case: Any) -> StateBefore | None:
-    with _before_update_lock:
-        return _before_update.get(case.id)
+def _before_and_after(case: Any) -> tuple[Lists, Lists] | None:
+    with _readings_lock:
+        if _readings["case"] != case.id or _readings["before"] is None:
+            return None
+        if _readings["after"] is None:
+            _readings["after"] = _lists(case)
+        return _readings["before"], _readings["after"]
 
 
 def _sent_valid_form(case: Any) -> bool:
@@ -84,15 +80,16 @@ def rejected_update_changes_nothing(ctx: Any, response: Any, case: Any) -> bool 
     """An update answered with an error leaves the profile's schedules exactly as they were."""
     if operation_id(case) != UPDATE_SCHEDULES or is_success(response):
         return True
-    before = _state_before(case)
-    reader = reader_for(case)
-    if before is None or reader is None:
+    readings = _before_and_after(case)
+    if readings is None:
         return True
-    after = reader.schedules(profile_id(case))
-    if (after.status, after.body) != (before.schedules.status, before.schedules.body):
+    (mine_before, _), (mine_after, _) = readings
+    target = profile_id(case)
+    was, now = schedules_by_profile(mine_before).get(target), schedules_by_profile(mine_after).get(target)
+    if was != now and mine_after is not None:
         raise AssertionError(
             f"The update was rejected with {response.status_code}, yet the profile's schedules changed.\n"
-            f"Before: {before.schedules.status} {shown(before.schedules.body)}\nAfter:  {after.describe()}"
+            f"Before: {shown(was)}\nAfter:  {shown(now)}\nRead with: {mine_after.curl}"
         )
     return None
 
@@ -103,11 +100,11 @@ def updates_touch_only_their_profile(ctx: Any, response: Any, case: Any) -> bool
     """After an update, answered success or not, every other profile of the user and of the other user is unchanged."""
     if operation_id(case) != UPDATE_SCHEDULES:
         return True
-    before = _state_before(case)
-    if before is None:
+    readings = _before_and_after(case)
+    if readings is None:
         return True
     updated = profile_id(case)
-    for owner, listed_before, listed_after in zip(("user's", "other user's"), before.lists, _lists(case), strict=True):
+    for owner, listed_before, listed_after in zip(("user's", "other user's"), *readings, strict=True):
         was, now = schedules_by_profile(listed_before, updated), schedules_by_profile(listed_after, updated)
         changed = changed_profiles(was, now)
         if changed and listed_after is not None:
