@@ -94,10 +94,20 @@ class _Probe:
             ) from None
 
 
+def suggested_base_url(base_url: str, base_path: str) -> str | None:
+    """``base_url`` cut after ``base_path`` when it goes on past it, or with it added when it lacks it."""
+    parts = urlsplit(base_url)
+    path = parts.path.rstrip("/")
+    if not base_path or path.endswith(base_path):
+        return None
+    cut = (path + "/").find(base_path + "/")
+    new_path = path[: cut + len(base_path)] if cut >= 0 else path + base_path
+    return parts._replace(path=new_path, query="", fragment="").geturl()
+
+
 def _wrong_base_url(probe: _Probe, base_path: str, answer: httpx.Response) -> SetupError:
-    suggestion = ""
-    if base_path and not urlsplit(probe.base_url).path.rstrip("/").endswith(base_path):
-        suggestion = f" Try BASE_URL={probe.base_url}{base_path}: the API's paths start after {base_path}."
+    suggested = suggested_base_url(probe.base_url, base_path)
+    suggestion = f" Try BASE_URL={suggested}: the API's paths start after {base_path}." if suggested else ""
     return SetupError(
         BASE_URL_WRONG,
         f"BASE_URL={probe.base_url} does not end where the API's paths start: GET {_LIST_PATH} there answers "
@@ -118,7 +128,7 @@ def preflight(base_url: str, token: str, other_token: str | None, base_path: str
         answer = probe.list_profiles(token)
         profiles = _listed(answer)
         if profiles is None and _is_refusal(answer):
-            if base_path and not urlsplit(probe.base_url).path.rstrip("/").endswith(base_path):
+            if suggested_base_url(probe.base_url, base_path):
                 raise _wrong_base_url(probe, base_path, answer)  # many servers refuse before they route
             raise SetupError(
                 TOKEN_REFUSED,

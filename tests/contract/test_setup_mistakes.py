@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from contract import exit_codes
+from contract.preflight import suggested_base_url
 from server.demo import DEMO_TOKEN, OTHER_USER_TOKEN
 from tests.contract.harness import ContractRun, run_contract, serving
 
@@ -60,3 +61,16 @@ def test_token_mistakes(tmp_path: Path, token: str, other_token: str, exit_code:
 def test_exit_statuses_are_distinct() -> None:
     statuses = [value for name, value in vars(exit_codes).items() if name.isupper()]
     assert len(statuses) == len(set(statuses))
+
+
+@pytest.mark.parametrize(
+    ("base_url", "suggested"),
+    [
+        ("http://127.0.0.1:8080", "http://127.0.0.1:8080/1"),
+        ("http://127.0.0.1:8080/1/profiles", "http://127.0.0.1:8080/1"),
+        ("https://example.test/buffer", "https://example.test/buffer/1"),
+        ("http://127.0.0.1:8080/1", None),
+    ],
+)
+def test_the_suggested_base_url_ends_where_the_paths_start(base_url: str, suggested: str | None) -> None:
+    assert suggested_base_url(base_url, "/1") == suggested
