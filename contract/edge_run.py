@@ -17,7 +17,7 @@ from buffer_profiles_client.bracket_form import encode_bracket_form
 
 from .account_state import changed_profiles, schedules_by_profile
 from .api_reader import OTHER_TOKEN_ENV, REQUEST_TIMEOUT_SECONDS, TOKEN_ENV, ApiReader, Reading
-from .edge_cases import FORM_MEDIA_TYPE, EdgeCase, Expect, Token
+from .edge_model import FORM_MEDIA_TYPE, EdgeCase, Expect, Token
 from .judgements import challenge_problem, error_code_problem, json_problem, retry_after_problem
 from .pacing import Pacer
 from .preflight import error_code

@@ -6,7 +6,8 @@ from typing import Any
 
 import yaml
 
-from contract.edge_cases import EdgeCase, Expect, Token, edge_cases
+from contract.edge_cases import edge_cases
+from contract.edge_model import EdgeCase, Expect, Token
 from contract.edge_values import string_edges
 
 SPEC: dict[str, Any] = yaml.safe_load((Path(__file__).resolve().parents[2] / "openapi.yaml").read_text())
