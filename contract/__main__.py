@@ -97,6 +97,7 @@ def run_edges(
 def _put_back(users: list[UserRecord]) -> list[str]:
     # A second Ctrl-C must not leave the account half restored.
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _say("putting back every schedule the run changed (waiting out a 429 if the server throttles)...")
     try:
         return restore(users)
     finally:
@@ -113,9 +114,10 @@ def check_server(base_url: str, token: str, other_token: str | None, arguments: 
         f"of TOKEN's user{others}; their schedules are recorded and put back at the end."
     )
     pacer = Pacer(arguments.requests_per_minute)
-    users = [record("TOKEN", ApiReader(base_url, token, TOKEN_ENV, pacer), checked.profiles)]
+    restoring = Pacer(arguments.requests_per_minute, honour_retry_after=True)
+    users = [record("TOKEN", ApiReader(base_url, token, TOKEN_ENV, restoring), checked.profiles)]
     if other_token:
-        other_reader = ApiReader(base_url, other_token, OTHER_TOKEN_ENV, pacer)
+        other_reader = ApiReader(base_url, other_token, OTHER_TOKEN_ENV, restoring)
         users.append(record("OTHER_TOKEN", other_reader, checked.other_profiles))
     status = exit_codes.INTERRUPTED
     try:

@@ -26,6 +26,7 @@ from .spec_facts import error_statuses_by_code
 UNKNOWN_TOKEN = "contract-suite-unknown-token"
 _TOKEN_SHOWN = f"${TOKEN_ENV}"
 _CURL_LIMIT = 600
+RATE_LIMITED = "not_rate_limited"
 _SCHEDULE_LIMIT = (403, 1013)  # Buffer's answer to valid schedules past the service's posting cap
 
 
@@ -80,6 +81,8 @@ class EdgeRunner:
         for case in cases:
             count += 1
             failures += self._run_one(case)
+            if any(failure.check == RATE_LIMITED for failure in failures):
+                break  # every further case would get a 429 too: one sentence says what to do
         return EdgeReport(count, time.perf_counter() - started, failures, self._judging)
 
     # --- sending --------------------------------------------------------------------------------
@@ -204,6 +207,11 @@ def _judgement(
 def _expectation_problem(case: EdgeCase, status: int, code: Any, documented: set[int]) -> tuple[str, str] | None:
     success = 200 <= status < 300
     two_places = len(case.token_in) > 1
+    if status == 429:  # documented everywhere, and no verdict on the case: the server throttles this run
+        return RATE_LIMITED, (
+            "The server answered 429 (rate limited): pace the run with REQUESTS_PER_MINUTE (--requests-per-minute), "
+            "which also waits out each 429's Retry-After."
+        )
     if case.expect is Expect.ACCEPTED and not success and (status, code) != _SCHEDULE_LIMIT:
         check = "token_placements_agree" if case.token_in != (Token.HEADER,) else "valid_edges_are_accepted"
         return check, f"A valid request was answered {status} (code {code}); it must succeed."

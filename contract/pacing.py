@@ -43,21 +43,24 @@ class Pacer:
         per_minute: int | None,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
+        *,
+        honour_retry_after: bool | None = None,
     ) -> None:
         if per_minute is not None and per_minute < 1:
             raise ValueError("pace at least one request a minute")
         self.per_minute = per_minute
+        # Paced runs wait out a 429; putting the account back always does, paced or not.
+        self.honours_retry_after = per_minute is not None if honour_retry_after is None else honour_retry_after
         self._clock, self._sleep = clock, sleep
         self._next_turn = float("-inf")
         self._lock = threading.Lock()
 
     def _wait_turn(self) -> None:
-        if self.per_minute is None:
-            return
         with self._lock:
             now = self._clock()
-            turn = max(now, self._next_turn)
-            self._next_turn = turn + 60.0 / self.per_minute
+            turn = max(now, self._next_turn)  # later than now only after a 429, when unpaced
+            if self.per_minute is not None:
+                self._next_turn = turn + 60.0 / self.per_minute
         if turn > now:
             self._sleep(turn - now)
 
@@ -71,7 +74,7 @@ class Pacer:
         while True:
             self._wait_turn()
             answer = send_once()
-            if self.per_minute is None or answer.status_code != 429 or attempt == MAX_RETRIES:
+            if not self.honours_retry_after or answer.status_code != 429 or attempt == MAX_RETRIES:
                 return answer
             delay = retry_after_seconds(answer.headers.get("Retry-After"))
             if delay is None or delay > MAX_RETRY_AFTER_SECONDS:

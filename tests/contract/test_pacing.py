@@ -87,3 +87,12 @@ def test_retry_after_is_read_as_whole_seconds_only() -> None:
     assert retry_after_seconds("1.5") is None
     assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT") is None
     assert retry_after_seconds(None) is None
+
+
+def test_putting_back_waits_out_a_429_even_unpaced() -> None:
+    clock = FakeClock()
+    pacer = Pacer(None, clock=clock.time, sleep=clock.sleep, honour_retry_after=True)
+    answers = iter([Answer(429, {"Retry-After": "30"}), Answer(200)])
+
+    assert pacer.send(lambda: next(answers)).status_code == 200
+    assert clock.slept == [30.0]
