@@ -124,4 +124,6 @@ def test_a_paced_run_waits_out_a_429_instead_of_failing(tmp_path: Path) -> None:
         )
 
     assert unpaced.exit_code != 0, unpaced.output
+    assert "not_rate_limited" in unpaced.failed_checks  # with the advice to pace the run
+    assert "REQUESTS_PER_MINUTE" in unpaced.output
     assert paced.exit_code == 0, paced.output
