@@ -91,10 +91,11 @@ serve: $(INSTALLED) ## run the reference server on 127.0.0.1:$(PORT) with demo d
 	$(BIN)/buffer-profiles-server --host 127.0.0.1 --port $(PORT) --db data/buffer-profiles.sqlite3 --demo --docs-dir site
 
 # TOKEN travels in the environment, never on a command line, and the recipe is not echoed.
-contract: $(INSTALLED) ## contract-test BASE_URL with TOKEN (default: the reference server) [OTHER_TOKEN=... SEED=n MAX_EXAMPLES=n]
+contract: $(INSTALLED) ## contract-test BASE_URL with TOKEN (default: the reference server) [OTHER_TOKEN SEED MAX_EXAMPLES READ_ONLY=1 REQUESTS_PER_MINUTE]
 	@$(if $(TOKEN),BUFFER_ACCESS_TOKEN='$(TOKEN)') $(if $(OTHER_TOKEN),BUFFER_OTHER_ACCESS_TOKEN='$(OTHER_TOKEN)') $(BIN)/buffer-profiles-contract \
 		$(if $(BASE_URL),--base-url '$(BASE_URL)') $(if $(SEED),--seed $(SEED)) \
-		$(if $(MAX_EXAMPLES),--max-examples $(MAX_EXAMPLES))
+		$(if $(MAX_EXAMPLES),--max-examples $(MAX_EXAMPLES)) $(if $(READ_ONLY),--read-only) \
+		$(if $(REQUESTS_PER_MINUTE),--requests-per-minute $(REQUESTS_PER_MINUTE))
 
 # The load generator and the peer compared with are for benchmarks only: make test needs neither.
 BENCH_PRISM := bench/prism/node_modules/.installed

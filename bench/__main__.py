@@ -1,6 +1,7 @@
 """``make bench``: the encoder, the client, the test kit's fixtures, then the server beside Prism and a constant app.
 
 python -m bench [--seconds 3] [--rounds 3] [--connections 16] [--no-prism] [--skip-extremes]
+                [--contract-max-examples N]
 
 Needs wrk and Prism (``make bench`` installs both; neither is needed by ``make test``).
 """
@@ -10,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench import client_overhead, encoder_throughput, slow_clients, testkit_fixtures, worst_case
+from bench import client_overhead, contract_suite, encoder_throughput, slow_clients, testkit_fixtures, worst_case
 from bench.throughput import CASES, CONSTANT, PRISM, SERVER, Row, measure, targets
 
 
@@ -82,6 +83,9 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=16, help="wrk connections (default 16)")
     parser.add_argument("--no-prism", action="store_true", help="leave Prism out")
     parser.add_argument("--skip-extremes", action="store_true", help="leave out worst-case requests and slow clients")
+    parser.add_argument(
+        "--contract-max-examples", type=int, help="the contract suite's cases per operation and phase (its default)"
+    )
     arguments = parser.parse_args()
 
     _print_encoder()
@@ -94,6 +98,7 @@ def main() -> int:
         _print_loads(busy, arguments.connections)
         _print_app_time(alone)
         if arguments.skip_extremes:
+            contract_suite.report(arguments.contract_max_examples)
             return 0
 
         start_seconds, timings = worst_case.measure(Path(scratch), repeat=20)
@@ -115,6 +120,9 @@ def main() -> int:
             f" {slow_clients.DESCRIPTOR_LIMIT}: a normal request got {slow.normal_status} in {slow.normal_ms:.1f} ms"
             f" ({slow.refused_by_kernel} of the slow connections could not connect)"
         )
+
+    contract_suite.report(arguments.contract_max_examples)
+    contract_suite.report(arguments.contract_max_examples)
     return 0
 
 

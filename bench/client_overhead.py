@@ -27,7 +27,7 @@ from buffer_profiles_client import AuthenticatedClient
 from buffer_profiles_client.api.profiles import get_profile, list_profiles
 from buffer_profiles_client.models import Profile
 
-from bench.targets import reference_server
+from bench.targets import demo_server
 from buffer_profiles_testkit.server.demo import DEMO_PROFILE
 
 TOKEN = "bench-hundred-profiles-token"
@@ -107,7 +107,7 @@ def _hundred_profile_server() -> Iterator[str]:
     with tempfile.TemporaryDirectory() as scratch:
         fixtures = Path(scratch) / "fixtures.json"
         fixtures.write_text(json.dumps({"users": [{"id": USER_ID, "tokens": [TOKEN], "profiles": PROFILES}]}))
-        with reference_server(Path(scratch) / "bench.sqlite3", "--demo", "--fixtures", str(fixtures)) as base_url:
+        with demo_server("--fixtures", str(fixtures)) as base_url:
             yield base_url
 
 

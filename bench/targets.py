@@ -4,6 +4,7 @@ import re
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -71,6 +72,16 @@ def reference_server(db: Path, *arguments: str, preexec_fn: object = None) -> It
     with python_server(
         "buffer_profiles_testkit.server", "--db", str(db), "--no-access-log", *arguments, preexec_fn=preexec_fn
     ) as url:
+        yield url
+
+
+@contextmanager
+def demo_server(*arguments: str) -> Iterator[str]:
+    """The reference server with the demo data (and ``arguments``) over a throwaway database."""
+    with (
+        tempfile.TemporaryDirectory() as scratch,
+        reference_server(Path(scratch) / "bench.sqlite3", "--demo", *arguments) as url,
+    ):
         yield url
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from starlette.types import ASGIApp
 
 from buffer_profiles_testkit.contract.api_reader import OTHER_TOKEN_ENV, TOKEN_ENV
+from buffer_profiles_testkit.contract.edge_report import SUITE_NAME as EDGE_SUITE_NAME
 from buffer_profiles_testkit.server.app import create_app
 from buffer_profiles_testkit.server.background import running_server
 from buffer_profiles_testkit.server.demo import DEMO_TOKEN, OTHER_USER_TOKEN
@@ -33,6 +34,7 @@ BUILT_IN_CHECK_BY_CODE = {
 }
 _FAILURE_LINE = re.compile(r"^- (ST\d{3}) (.*)$", re.MULTILINE)
 _CUSTOM_CHECK = re.compile(r"Custom check failed: `([a-z_]+)`")
+_EDGE_CHECK = re.compile(r"^- Edge check failed: `([a-z_]+)`$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -55,10 +57,30 @@ def serving(scratch: Path, variant: Variant | None = None) -> Iterator[str]:
         yield base_url
 
 
-def run_contract(base_url: str, scratch: Path, *schemathesis_args: str, token: str = DEMO_TOKEN) -> ContractRun:
+def run_contract(
+    base_url: str,
+    scratch: Path,
+    *schemathesis_args: str,
+    token: str = DEMO_TOKEN,
+    other_token: str | None = OTHER_USER_TOKEN,
+    options: tuple[str, ...] = (),
+) -> ContractRun:
+    """The contract command against ``base_url``; ``options`` are its own, ``schemathesis_args`` go after ``--``."""
     junit = scratch / "contract-junit.xml"
-    environment = {**os.environ, TOKEN_ENV: token, OTHER_TOKEN_ENV: OTHER_USER_TOKEN, "NO_COLOR": "1"}
-    command = [sys.executable, "-m", "buffer_profiles_testkit.contract", "--base-url", base_url, "--junit", str(junit)]
+    environment = {**os.environ, TOKEN_ENV: token, "NO_COLOR": "1"}
+    environment.pop(OTHER_TOKEN_ENV, None)
+    if other_token is not None:
+        environment[OTHER_TOKEN_ENV] = other_token
+    command = [
+        sys.executable,
+        "-m",
+        "buffer_profiles_testkit.contract",
+        "--base-url",
+        base_url,
+        "--junit",
+        str(junit),
+        *options,
+    ]
     if schemathesis_args:
         command += ["--", *schemathesis_args]
     completed = subprocess.run(
@@ -78,4 +100,8 @@ def _read_junit(path: Path) -> tuple[int, dict[str, list[str]]]:
             custom = _CUSTOM_CHECK.search(title)
             name = custom.group(1) if custom else BUILT_IN_CHECK_BY_CODE.get(code, code)
             failures.setdefault(name, []).append(text)
-    return len(list(root.iter("testcase"))), failures
+        for name in _EDGE_CHECK.findall(text):
+            failures.setdefault(name, []).append(text)
+    # The cases of schemathesis' own suite: the edge cases add a suite of their own.
+    schemathesis_cases = [case for case in root.iter("testcase") if case.get("classname") != EDGE_SUITE_NAME]
+    return len(schemathesis_cases), failures

@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl, urlencode
 import httpx
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from buffer_profiles_testkit.server.demo import DEMO_TOKEN, OTHER_USER_TOKEN
+from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID, DEMO_SECOND_PROFILE_ID, DEMO_TOKEN, OTHER_USER_TOKEN
 from tests.recorded import PROFILE, UNAUTHORIZED
 
 # Well-formed ids only: a variant that talks to the app about a fuzzed id would crash on its own.
@@ -237,6 +237,78 @@ async def _refuse_both_token_checks(exchange: Exchange, internal: Internal) -> N
         exchange.query = urlencode([(k, v) for k, v in parse_qsl(exchange.query) if k != "access_token"])
 
 
+async def _let_other_user_write(exchange: Exchange, internal: Internal) -> None:
+    """The second user's token may replace the demo user's schedules (ownership is not checked on writes)."""
+    other_user = exchange.header(b"authorization") == f"Bearer {OTHER_USER_TOKEN}"
+    if exchange.method == "POST" and _UPDATE.match(exchange.path) and other_user:
+        exchange.set_header(b"authorization", f"Bearer {DEMO_TOKEN}")
+
+
+_SIBLING = {DEMO_PROFILE_ID: DEMO_SECOND_PROFILE_ID, DEMO_SECOND_PROFILE_ID: DEMO_PROFILE_ID}
+
+
+async def _overwrite_sibling(exchange: Exchange, internal: Internal) -> None:
+    """A successful update of one demo profile also stores the same schedules on the user's other profile."""
+    match = _UPDATE.match(exchange.path)
+    if exchange.method == "POST" and exchange.status == 200 and match and match[1] in _SIBLING:
+        await internal.post_form(exchange.path.replace(match[1], _SIBLING[match[1]]), exchange.body.decode())
+
+
+_PERCENT_ENCODED_NEWLINE = re.compile(r"%0A", re.IGNORECASE)
+
+
+async def _accept_hour_24(exchange: Exchange, internal: Internal) -> None:
+    """A posting time at hour 24 (``24:45``) is taken as hour 0 instead of refused."""
+    if exchange.method == "POST" and _UPDATE.match(exchange.path):
+        exchange.body = re.sub(rb"=24(%3A|:)", rb"=00\1", exchange.body)
+
+
+async def _strip_trailing_newlines(exchange: Exchange, internal: Internal) -> None:
+    """Values of an update lose a trailing newline (``12:45\\n`` is stored as ``12:45``) instead of being refused."""
+    if exchange.method == "POST" and _UPDATE.match(exchange.path):
+        exchange.body = _PERCENT_ENCODED_NEWLINE.sub("", exchange.body.decode()).encode()
+
+
+async def _serve_paths_without_json(exchange: Exchange, internal: Internal) -> None:
+    """``/1/profiles`` (no ``.json``) is served as ``/1/profiles.json`` instead of being an unknown endpoint."""
+    if exchange.method == "GET" and exchange.path == "/1/profiles":
+        exchange.respond_json(*await internal.get_json("/1/profiles.json"))
+
+
+async def _ignore_form_body_token(exchange: Exchange, internal: Internal) -> None:
+    """A token in the form body of an update is not read (only the header and the query are)."""
+    if exchange.method == "POST" and b"access_token=" in exchange.body:
+        pairs = parse_qsl(exchange.body.decode("utf-8", "replace"), keep_blank_values=True)
+        exchange.body = urlencode([(k, v) for k, v in pairs if k != "access_token"], safe="[]:").encode()
+
+
+async def _drop_challenge(exchange: Exchange, internal: Internal) -> None:
+    """A 401 carries no WWW-Authenticate challenge."""
+    if exchange.status == 401:
+        exchange.response_headers = [(k, v) for k, v in exchange.response_headers if k.lower() != b"www-authenticate"]
+
+
+async def _crash_on_json_body(exchange: Exchange, internal: Internal) -> None:
+    """An update with a JSON body crashes (500) instead of being refused."""
+    if exchange.method == "POST" and (exchange.header(b"content-type") or "").startswith("application/json"):
+        exchange.respond_json(500, {"success": False, "code": 1000, "message": "An unknown error occurred."})
+
+
+async def _retry_after_in_words(exchange: Exchange, internal: Internal) -> None:
+    """Reads with the token in the query are throttled (429) with ``Retry-After: in a minute``."""
+    if exchange.method == "GET" and "access_token=" in exchange.query:
+        exchange.respond_json(429, {"success": False, "code": 429, "message": "Rate limit exceeded."})
+        exchange.response_headers.append((b"retry-after", b"in a minute"))
+
+
+async def _refuse_single_day(exchange: Exchange, internal: Internal) -> None:
+    """An update whose schedule names a single day is refused (400), though one day is the documented minimum."""
+    if exchange.method == "POST" and _UPDATE.match(exchange.path):
+        days = [k for k, _ in parse_qsl(exchange.body.decode("utf-8", "replace")) if k == "schedules[0][days][]"]
+        if len(days) == 1:
+            exchange.respond_json(400, {"success": False, "code": 1006, "message": "At least two days."})
+
+
 # --- a server that behaves as Buffer was documented and recorded behaving: no promise broken -----
 
 _RECORDED_PROFILE = json.loads(PROFILE.body)
@@ -327,8 +399,36 @@ VARIANTS = {
         _variant("plain_text_errors", after=_plain_text_method_errors),
         _variant("duplicate_listing", after=_list_first_profile_twice),
         _variant("token_in_both_places_accepted", before=_refuse_both_token_checks),
+        _variant("other_user_can_overwrite_schedules", before=_let_other_user_write),
+        _variant("update_overwrites_sibling_profile", after=_overwrite_sibling),
+        _variant("accepts_hour_24", before=_accept_hour_24),
+        _variant("accepts_trailing_newline", before=_strip_trailing_newlines),
+        _variant("serves_unknown_endpoint", before=_serve_paths_without_json),
+        _variant("ignores_form_body_token", before=_ignore_form_body_token),
+        _variant("unauthorized_without_challenge", after=_drop_challenge),
+        _variant("crashes_on_json_body", before=_crash_on_json_body),
+        _variant("retry_after_in_words", before=_retry_after_in_words),
+        _variant("refuses_single_day_schedule", before=_refuse_single_day),
     ]
 }
+
+_throttled_requests = {"count": 0}
+THROTTLED_REQUEST_NUMBERS = (3, 4)  # the preflight's requests pass, then two in a row are throttled
+
+
+async def _throttle_briefly(exchange: Exchange, internal: Internal) -> None:
+    """Two early requests are answered 429 with ``Retry-After: 1``, as a rate-limited server answers."""
+    _throttled_requests["count"] += 1
+    if _throttled_requests["count"] in THROTTLED_REQUEST_NUMBERS:
+        exchange.respond_json(429, {"success": False, "code": 429, "message": "Rate limit exceeded."})
+        exchange.response_headers.append((b"retry-after", b"1"))
+
+
+def throttled_variant() -> Variant:
+    """A server that rate-limits: correct, but a run must wait when told to (a fresh counter each call)."""
+    _throttled_requests["count"] = 0
+    return Variant("throttles_briefly", (_throttle_briefly.__doc__ or "").strip(), before=_throttle_briefly)
+
 
 BUFFER_LIKE = Variant(
     "buffer_like",

@@ -8,11 +8,16 @@ token by its environment variable instead of printing it.
 import json
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
 import httpx
+from buffer_profiles_client.bracket_form import encode_bracket_form
+
+from .overhead import http_request
+from .pacing import PACER, Pacer
 
 TOKEN_ENV = "BUFFER_ACCESS_TOKEN"
 OTHER_TOKEN_ENV = "BUFFER_OTHER_ACCESS_TOKEN"
@@ -33,22 +38,42 @@ class Reading:
 class ApiReader:
     """GET requests to one base URL as one user; safe to share between schemathesis' worker threads."""
 
-    def __init__(self, base_url: str, token: str, token_env: str) -> None:
+    def __init__(self, base_url: str, token: str, token_env: str, pacer: Pacer = PACER) -> None:
         self._base_url = base_url.rstrip("/")
         self._token_env = token_env
+        self._pacer = pacer
         self._client = httpx.Client(
             headers={"Authorization": f"Bearer {token}"}, timeout=REQUEST_TIMEOUT_SECONDS, follow_redirects=False
         )
 
-    def get(self, path: str) -> Reading:
-        url = f"{self._base_url}/{path.lstrip('/')}"
-        response = self._client.get(url)
+    def close(self) -> None:
+        self._client.close()
+
+    def _reading(self, request: Callable[[], httpx.Request], curl_options: str = "") -> Reading:
+        with http_request():  # building the request is part of making it
+            built = request()
+            response = self._pacer.send(lambda: self._client.send(built))
         try:
             body = response.json()
         except ValueError:
             body = None
-        curl = f"curl -H \"Authorization: Bearer ${self._token_env}\" '{url}'"
+        curl = f"curl{curl_options} -H \"Authorization: Bearer ${self._token_env}\" '{built.url}'"
         return Reading(response.status_code, body, curl)
+
+    def get(self, path: str) -> Reading:
+        url = f"{self._base_url}/{path.lstrip('/')}"
+        return self._reading(lambda: self._client.build_request("GET", url))
+
+    def update_schedules(self, profile_id: str, schedules: Any) -> Reading:
+        form = encode_bracket_form({"schedules": schedules})
+        url = f"{self._base_url}/profiles/{quote(profile_id, safe='')}/schedules/update.json"
+        headers = {"Content-Type": "application/x-www-form-urlencoded"}
+        return self._reading(
+            lambda: self._client.build_request("POST", url, content=form, headers=headers), f" --data '{form}'"
+        )
+
+    def profiles(self) -> Reading:
+        return self.get("profiles.json")
 
     def schedules(self, profile_id: str) -> Reading:
         return self.get(f"profiles/{quote(profile_id, safe='')}/schedules.json")

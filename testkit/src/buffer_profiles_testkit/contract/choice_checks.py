@@ -13,8 +13,9 @@ import schemathesis
 from schemathesis.core.parameters import ParameterLocation
 from schemathesis.specs.openapi.checks import negative_data_rejection as stock_negative_data_rejection
 
-from buffer_profiles_testkit.contract.cases import UPDATE_SCHEDULES, operation_id
-from buffer_profiles_testkit.contract.spec_facts import contract_validators
+from .cases import UPDATE_SCHEDULES, operation_id
+from .overhead import timed
+from .spec_facts import contract_validators
 
 
 def _breaks_only_server_choices(case: Any) -> bool:
@@ -28,6 +29,7 @@ def _breaks_only_server_choices(case: Any) -> bool:
 
 
 @schemathesis.check
+@timed
 def invalid_data_is_rejected(ctx: Any, response: Any, case: Any) -> bool | None:
     """Data that breaks Buffer's contract is rejected; data that breaks only a reference-server choice may pass."""
     if _breaks_only_server_choices(case):

@@ -1,61 +1,49 @@
-"""Checks of the error shape Buffer's contract promises on every operation, documented status or not.
+"""The checks of the error shape and of the declared headers, on every operation, documented status or not.
 
-A success is JSON. An error is JSON in Buffer's error shape, or, as Buffer was recorded answering
-at its HTTP layer, an empty or HTML (`text/html`) body: the spec says both.
+What they judge is said in ``judgements``; here each judgement becomes a schemathesis check.
 """
 
 from typing import Any
 
 import schemathesis
 
-from buffer_profiles_testkit.contract.cases import header, is_success, json_body
-from buffer_profiles_testkit.contract.spec_facts import error_statuses_by_code
-
-JSON_MEDIA_TYPE = "application/json"
-HTML_MEDIA_TYPE = "text/html"
-
-
-def _media_type(response: Any) -> str:
-    return (header(response, "content-type") or "").split(";")[0].strip().lower()
+from .cases import header
+from .judgements import challenge_problem, error_code_problem, json_problem, retry_after_problem
+from .overhead import timed
+from .spec_facts import error_statuses_by_code
 
 
-def is_bare_error(response: Any) -> bool:
-    """An error answered before the API: an empty body, or one labelled HTML."""
-    return not is_success(response) and (not response.content.strip() or _media_type(response) == HTML_MEDIA_TYPE)
+def _failing(problem: str | None) -> bool | None:
+    if problem is not None:
+        raise AssertionError(problem)
+    return None
 
 
 @schemathesis.check
+@timed
 def responses_are_json(ctx: Any, response: Any, case: Any) -> bool | None:
     """Every success, and every error that is not bare (empty or HTML), is `application/json` with a JSON body."""
-    if is_bare_error(response):
-        return True
-    content_type = header(response, "content-type")
-    if _media_type(response) != JSON_MEDIA_TYPE:
-        allowed = JSON_MEDIA_TYPE
-        if not is_success(response):
-            allowed += f", or an empty or {HTML_MEDIA_TYPE} body"
-        raise AssertionError(f"Content-Type is {content_type!r}; this response must be {allowed}.")
-    if json_body(response) is None and response.content.strip() != b"null":
-        raise AssertionError(f"The body is not JSON: {response.content[:200]!r}")
-    return None
+    return _failing(json_problem(response.status_code, header(response, "content-type"), bytes(response.content)))
 
 
 @schemathesis.check
+@timed
 def error_code_matches_status(ctx: Any, response: Any, case: Any) -> bool | None:
     """A JSON error's `code` is one of the spec's table, answered with a status the table gives it."""
-    if response.status_code < 400 or is_bare_error(response):
-        return True
-    body = json_body(response)
-    code = body.get("code") if isinstance(body, dict) else None
-    if not isinstance(code, int) or isinstance(code, bool):
-        raise AssertionError(f"A {response.status_code} error must carry a numeric `code`; the body is {body!r:.300}.")
     table = error_statuses_by_code(case.operation.schema.raw_schema)
-    if code not in table:
-        raise AssertionError(f"Error code {code} is not in the spec's table (known: {', '.join(map(str, table))}).")
-    if response.status_code not in table[code]:
-        expected = " or ".join(map(str, sorted(table[code])))
-        raise AssertionError(
-            f"Error code {code} is answered with HTTP {expected} per the spec's table, "
-            f"but this response is HTTP {response.status_code}."
-        )
-    return None
+    content_type = header(response, "content-type")
+    return _failing(error_code_problem(response.status_code, content_type, bytes(response.content), table))
+
+
+@schemathesis.check
+@timed
+def unauthorized_carries_a_challenge(ctx: Any, response: Any, case: Any) -> bool | None:
+    """A 401 carries an OAuth or Bearer WWW-Authenticate challenge."""
+    return _failing(challenge_problem(response.status_code, header(response, "www-authenticate")))
+
+
+@schemathesis.check
+@timed
+def retry_after_is_seconds(ctx: Any, response: Any, case: Any) -> bool | None:
+    """A 429's Retry-After, when present, is whole seconds."""
+    return _failing(retry_after_problem(response.status_code, header(response, "retry-after")))

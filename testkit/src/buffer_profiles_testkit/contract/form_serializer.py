@@ -11,6 +11,8 @@ from typing import Any
 import schemathesis
 from buffer_profiles_client.bracket_form import encode_bracket_form
 
+from .overhead import timed
+
 FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
 
 
@@ -33,5 +35,6 @@ def form_body(value: Any) -> bytes:
 
 
 @schemathesis.serializer(FORM_MEDIA_TYPE)
+@timed
 def bracket_form_serializer(ctx: Any, value: Any) -> bytes:
     return form_body(value)

@@ -8,7 +8,10 @@ from typing import Any
 
 import schemathesis
 
+from .overhead import timed
+
 
 @schemathesis.deserializer("text/html")
+@timed
 def html_body(ctx: Any, response: Any) -> str:
     return bytes(response.content).decode("utf-8", "replace")

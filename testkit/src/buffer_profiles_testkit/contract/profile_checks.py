@@ -4,8 +4,8 @@ from typing import Any
 
 import schemathesis
 
-from buffer_profiles_testkit.contract.api_reader import reader_for
-from buffer_profiles_testkit.contract.cases import (
+from .api_reader import reader_for
+from .cases import (
     GET_PROFILE,
     LIST_PROFILE_SCHEDULES,
     LIST_PROFILES,
@@ -14,9 +14,11 @@ from buffer_profiles_testkit.contract.cases import (
     profile_id,
     shown,
 )
+from .overhead import timed
 
 
 @schemathesis.check
+@timed
 def profile_has_requested_id(ctx: Any, response: Any, case: Any) -> bool | None:
     """GET /profiles/{id}.json answers the profile with that id, not another one."""
     if operation_id(case) != GET_PROFILE or response.status_code != 200:
@@ -29,6 +31,7 @@ def profile_has_requested_id(ctx: Any, response: Any, case: Any) -> bool | None:
 
 
 @schemathesis.check
+@timed
 def profile_schedules_match_endpoint(ctx: Any, response: Any, case: Any) -> bool | None:
     """A profile's `schedules` equal what its schedules endpoint returns, read either way round."""
     operation = operation_id(case)
@@ -55,6 +58,7 @@ def profile_schedules_match_endpoint(ctx: Any, response: Any, case: Any) -> bool
 
 
 @schemathesis.check
+@timed
 class listed_profiles_are_unique_and_fetchable:  # noqa: N801  (schemathesis names a check after its class)
     """list_profiles names each profile once, and every listed profile can be read by its id."""
 

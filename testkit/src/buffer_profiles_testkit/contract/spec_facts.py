@@ -1,5 +1,6 @@
 """Facts the checks read from the loaded spec itself, so that the spec stays the one source of truth."""
 
+import json
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -11,10 +12,22 @@ from referencing.jsonschema import DRAFT202012
 # A row of the error-code table in `info.description`: | code | HTTP status(es) | meaning |
 _CODE_ROW = re.compile(r"^\|\s*(\d+)\s*\|\s*(\d{3}(?:\s*,\s*\d{3})*)\s*\|", re.MULTILINE)
 _DOCUMENT_URI = "urn:buffer-profiles:openapi"
+_MEMO_SIZE = 4096
+
+
+_TABLES: dict[int, tuple[Mapping[str, Any], dict[int, frozenset[int]]]] = {}
 
 
 def error_statuses_by_code(raw_schema: Mapping[str, Any]) -> dict[int, frozenset[int]]:
-    """Buffer's error codes and the HTTP statuses each may come with, from the spec's table."""
+    """Buffer's error codes and the HTTP statuses each may come with, from the spec's table (read once per spec)."""
+    # Keyed by identity and holding the spec itself, so that an id is never reused for another spec.
+    cached = _TABLES.get(id(raw_schema))
+    if cached is None:
+        cached = _TABLES[id(raw_schema)] = (raw_schema, _read_error_table(raw_schema))
+    return cached[1]
+
+
+def _read_error_table(raw_schema: Mapping[str, Any]) -> dict[int, frozenset[int]]:
     description = str(raw_schema.get("info", {}).get("description", ""))
     table = {
         int(code): frozenset(int(status) for status in statuses.split(","))
@@ -31,10 +44,22 @@ class ComponentValidators:
     def __init__(self, raw_schema: Mapping[str, Any]) -> None:
         resource = Resource.from_contents(dict(raw_schema), default_specification=DRAFT202012)
         self._registry: Registry[Any] = Registry().with_resource(_DOCUMENT_URI, resource)
+        self._validators: dict[str, Draft202012Validator] = {}
+        self._answers: dict[tuple[str, str], bool] = {}
 
     def is_valid(self, component: str, instance: Any) -> bool:
-        schema = {"$ref": f"{_DOCUMENT_URI}#/components/schemas/{component}"}
-        return bool(Draft202012Validator(schema, registry=self._registry).is_valid(instance))
+        # Several checks ask about the same case's body: answer each body once (a bounded memo).
+        key = (component, json.dumps(instance, sort_keys=True, default=repr))
+        known = self._answers.get(key)
+        if known is None:
+            validator = self._validators.get(component)
+            if validator is None:
+                schema = {"$ref": f"{_DOCUMENT_URI}#/components/schemas/{component}"}
+                validator = self._validators[component] = Draft202012Validator(schema, registry=self._registry)
+            if len(self._answers) >= _MEMO_SIZE:
+                self._answers.clear()
+            known = self._answers[key] = bool(validator.is_valid(instance))
+        return known
 
 
 _VALIDATORS: dict[int, tuple[Mapping[str, Any], ComponentValidators]] = {}
