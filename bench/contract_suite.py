@@ -27,6 +27,7 @@ from typing import Any
 
 from bench.targets import REPO, demo_server
 from buffer_profiles_testkit.contract.api_reader import OTHER_TOKEN_ENV, TOKEN_ENV
+from buffer_profiles_testkit.contract.invocation import contract_command
 from buffer_profiles_testkit.contract.overhead import TIMINGS_ENV
 from buffer_profiles_testkit.server.demo import DEMO_TOKEN, OTHER_USER_TOKEN
 
@@ -76,15 +77,7 @@ def stock_config(scratch: Path) -> Path:
 def run_ours(max_examples: int | None, scratch: Path) -> tuple[SuiteRun, dict[str, Any], tuple[int, float, float]]:
     timings = scratch / "timings.json"
     with demo_server() as base_url:
-        command = [
-            sys.executable,
-            "-m",
-            "buffer_profiles_testkit.contract",
-            "--base-url",
-            base_url,
-            "--junit",
-            str(scratch / "ours.xml"),
-        ]
+        command = contract_command(base_url, "--junit", str(scratch / "ours.xml"))
         if max_examples is not None:
             command += ["--max-examples", str(max_examples)]
         run = _suite_run(command, _environment(**{TIMINGS_ENV: str(timings)}))
@@ -112,17 +105,7 @@ def _closed_port_url() -> str:
 def _time_to_verdict(base_url: str, token: str, other_token: str) -> tuple[float, str]:
     """Seconds from starting ``buffer-profiles-contract`` to its first line (a setup verdict), and that line."""
     environment = {**_environment(), TOKEN_ENV: token, OTHER_TOKEN_ENV: other_token}
-    command = [
-        sys.executable,
-        "-m",
-        "buffer_profiles_testkit.contract",
-        "--base-url",
-        base_url,
-        "--read-only",
-        "--",
-        "--phases",
-        "examples",
-    ]
+    command = contract_command(base_url, "--read-only", "--", "--phases", "examples")
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=REPO, env=environment, stdout=subprocess.PIPE, text=True)
     assert process.stdout is not None

@@ -3,7 +3,6 @@
 import os
 import re
 import subprocess
-import sys
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,6 +13,7 @@ from starlette.types import ASGIApp
 
 from buffer_profiles_testkit.contract.api_reader import OTHER_TOKEN_ENV, TOKEN_ENV
 from buffer_profiles_testkit.contract.edge_report import SUITE_NAME as EDGE_SUITE_NAME
+from buffer_profiles_testkit.contract.invocation import contract_command
 from buffer_profiles_testkit.server.app import create_app
 from buffer_profiles_testkit.server.background import running_server
 from buffer_profiles_testkit.server.demo import DEMO_TOKEN, OTHER_USER_TOKEN
@@ -71,16 +71,7 @@ def run_contract(
     environment.pop(OTHER_TOKEN_ENV, None)
     if other_token is not None:
         environment[OTHER_TOKEN_ENV] = other_token
-    command = [
-        sys.executable,
-        "-m",
-        "buffer_profiles_testkit.contract",
-        "--base-url",
-        base_url,
-        "--junit",
-        str(junit),
-        *options,
-    ]
+    command = contract_command(base_url, "--junit", str(junit), *options)
     if schemathesis_args:
         command += ["--", *schemathesis_args]
     completed = subprocess.run(

@@ -4,7 +4,6 @@ import os
 import re
 import signal
 import subprocess
-import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from buffer_profiles_client.bracket_form import encode_bracket_form
 
 from buffer_profiles_testkit.contract import exit_codes
 from buffer_profiles_testkit.contract.api_reader import OTHER_TOKEN_ENV, TOKEN_ENV
+from buffer_profiles_testkit.contract.invocation import contract_command
 from buffer_profiles_testkit.server.demo import (
     DEMO_FIXTURES,
     DEMO_PROFILE,
@@ -71,15 +71,7 @@ def test_ctrl_c_puts_every_schedule_back(tmp_path: Path) -> None:
 
     with serving(tmp_path, Variant("notices_writes", "", after=notice_writes)) as base_url:
         environment = {**os.environ, TOKEN_ENV: DEMO_TOKEN, OTHER_TOKEN_ENV: OTHER_USER_TOKEN, "NO_COLOR": "1"}
-        command = [
-            sys.executable,
-            "-m",
-            "buffer_profiles_testkit.contract",
-            "--base-url",
-            base_url,
-            "--junit",
-            str(tmp_path / "j.xml"),
-        ]
+        command = contract_command(base_url, "--junit", str(tmp_path / "j.xml"))
         process = subprocess.Popen(
             command, cwd=PROJECT_ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
         )
