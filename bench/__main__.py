@@ -122,7 +122,6 @@ def main() -> int:
         )
 
     contract_suite.report(arguments.contract_max_examples)
-    contract_suite.report(arguments.contract_max_examples)
     return 0
 
 
