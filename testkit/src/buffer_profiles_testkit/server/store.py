@@ -153,17 +153,11 @@ class Store:
 
     def profile_json(self, user_id: str, profile_id: str) -> str | None:
         """One of the user's profiles as a JSON object; None if the user has no such profile."""
-        row = self._db.execute(
-            "SELECT document FROM profiles WHERE id = ? AND user_id = ?", (profile_id, user_id)
-        ).fetchone()
-        return None if row is None else str(row[0])
+        return self._profile_column(user_id, profile_id, "document")
 
     def schedules_json(self, user_id: str, profile_id: str) -> str | None:
         """The profile's schedules as a JSON array; None if the user has no such profile."""
-        row = self._db.execute(
-            "SELECT schedules FROM profiles WHERE id = ? AND user_id = ?", (profile_id, user_id)
-        ).fetchone()
-        return None if row is None else str(row[0])
+        return self._profile_column(user_id, profile_id, "schedules")
 
     def get_schedules(self, user_id: str, profile_id: str) -> list[Schedule] | None:
         schedules = self.schedules_json(user_id, profile_id)
@@ -221,14 +215,15 @@ class Store:
 
     def profile_service(self, user_id: str, profile_id: str) -> str | None:
         """The profile's service (``twitter``, ...); None if the user has no such profile."""
+        return self._profile_column(user_id, profile_id, "json_extract(fields, '$.service')")
+
+    def _profile_column(self, user_id: str, profile_id: str, expression: str) -> str | None:
+        """``expression`` (a fixed SQL expression of this module, never input) over the user's profile."""
         row = self._db.execute(
-            "SELECT json_extract(fields, '$.service') FROM profiles WHERE id = ? AND user_id = ?", (profile_id, user_id)
+            f"SELECT {expression} FROM profiles WHERE id = ? AND user_id = ?",
+            (profile_id, user_id),
         ).fetchone()
         return None if row is None else str(row[0])
-
-    def has_profile(self, user_id: str, profile_id: str) -> bool:
-        row = self._db.execute("SELECT 1 FROM profiles WHERE id = ? AND user_id = ?", (profile_id, user_id)).fetchone()
-        return row is not None
 
 
 class _Transaction:
