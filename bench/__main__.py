@@ -1,7 +1,7 @@
 """``make bench``: the encoder, the client, the test kit's fixtures, then the server beside Prism and a constant app.
 
-python -m bench [--seconds 3] [--rounds 3] [--connections 16] [--no-prism] [--skip-extremes]
-                [--contract-max-examples N]
+python -m bench [--seconds 3] [--rounds 3] [--connections 16] [--app-time-rounds 9] [--no-prism]
+                [--skip-extremes] [--contract-max-examples N]
 
 Needs wrk and Prism (``make bench`` installs both; neither is needed by ``make test``).
 """
@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 from bench import client_overhead, contract_suite, encoder_throughput, slow_clients, testkit_fixtures, worst_case
-from bench.throughput import CASES, CONSTANT, PRISM, SERVER, Row, measure, targets
+from bench.throughput import CASES, CONSTANT, PRISM, SERVER, AppTime, Row, measure, measure_app_time, targets
 
 
 def _print_encoder() -> None:
@@ -67,13 +67,18 @@ def _ratio(rate: float, prism: Row) -> str:
     return f"{rate / prism.load.requests_per_second:.2f}"
 
 
-def _print_app_time(rows: list[Row]) -> None:
-    by_key = {(row.case, row.target): row for row in rows}
-    print("\napp time per request, wrk -c1: 1/throughput(server) - 1/throughput(constant app), same stack")
-    for case in CASES:
-        server = by_key[(case.name, SERVER)].load.requests_per_second
-        constant = by_key[(case.name, CONSTANT)].load.requests_per_second
-        print(f"  {case.name:32} {1e6 / server - 1e6 / constant:>7.1f} us  ({server:,.0f} vs {constant:,.0f} req/s)")
+def _print_app_time(times: list[AppTime], rounds: int) -> None:
+    print(
+        f"\napp time per request, wrk -c1: 1/throughput(server) - 1/throughput(constant app), same stack;"
+        f" median of {rounds} rounds, each a pair of runs back to back"
+    )
+    for time in times:
+        low, high = time.spread
+        print(
+            f"  {time.case:32} {time.microseconds:>7.1f} us  (rounds {low:.1f} to {high:.1f};"
+            f" CPU time per request {time.cpu_microseconds:+.1f} us;"
+            f" {time.server_rps:,.0f} vs {time.constant_rps:,.0f} req/s)"
+        )
 
 
 def main() -> int:
@@ -81,6 +86,9 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=3, help="length of one wrk run (default 3)")
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds per case and target (default 3)")
     parser.add_argument("--connections", type=int, default=16, help="wrk connections (default 16)")
+    parser.add_argument(
+        "--app-time-rounds", type=int, default=9, help="rounds of the one-connection app time (default 9)"
+    )
     parser.add_argument("--no-prism", action="store_true", help="leave Prism out")
     parser.add_argument("--skip-extremes", action="store_true", help="leave out worst-case requests and slow clients")
     parser.add_argument(
@@ -94,9 +102,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         with targets(Path(scratch), with_prism=not arguments.no_prism) as urls:
             busy = measure(urls, arguments.connections, arguments.seconds, arguments.rounds)
-            alone = measure({name: urls[name] for name in (SERVER, CONSTANT)}, 1, arguments.seconds, arguments.rounds)
+            app_times = measure_app_time(urls, arguments.seconds, arguments.app_time_rounds)
         _print_loads(busy, arguments.connections)
-        _print_app_time(alone)
+        _print_app_time(app_times, arguments.app_time_rounds)
         if arguments.skip_extremes:
             contract_suite.report(arguments.contract_max_examples)
             return 0

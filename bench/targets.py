@@ -1,5 +1,6 @@
 """The servers a benchmark compares, each in its own process on a free loopback port."""
 
+import os
 import re
 import socket
 import subprocess
@@ -51,8 +52,20 @@ def _process(command: Sequence[str], **options: object) -> Iterator[subprocess.P
             process.stdout.close()
 
 
+class ServerUrl(str):
+    """A server's base URL, with the id of the process that serves it."""
+
+    pid: int
+
+
+def server_cpu_seconds(url: ServerUrl) -> float:
+    """The CPU time (user and system) the server's process has used so far."""
+    fields = Path(f"/proc/{url.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 @contextmanager
-def python_server(module: str, *arguments: str, preexec_fn: object = None) -> Iterator[str]:
+def python_server(module: str, *arguments: str, preexec_fn: object = None) -> Iterator[ServerUrl]:
     """``python -m module --port 0 ...``, which prints ``Base URL: ...`` first; yields that URL."""
     command = [sys.executable, "-m", module, "--port", "0", *arguments]
     options = {"stdout": subprocess.PIPE, "stderr": subprocess.DEVNULL, "preexec_fn": preexec_fn}
@@ -64,11 +77,13 @@ def python_server(module: str, *arguments: str, preexec_fn: object = None) -> It
             raise RuntimeError(f"{module}: unexpected first line {first_line!r}")
         port = int(match.group(1).rsplit(":", 1)[1].split("/", 1)[0])
         _wait_until_listening(port, process)
-        yield match.group(1)
+        url = ServerUrl(match.group(1))
+        url.pid = process.pid
+        yield url
 
 
 @contextmanager
-def reference_server(db: Path, *arguments: str, preexec_fn: object = None) -> Iterator[str]:
+def reference_server(db: Path, *arguments: str, preexec_fn: object = None) -> Iterator[ServerUrl]:
     with python_server(
         "buffer_profiles_testkit.server", "--db", str(db), "--no-access-log", *arguments, preexec_fn=preexec_fn
     ) as url:
@@ -86,12 +101,12 @@ def demo_server(*arguments: str) -> Iterator[str]:
 
 
 @contextmanager
-def prism_mock() -> Iterator[str]:
+def prism_mock(preexec_fn: object = None) -> Iterator[str]:
     """Stoplight Prism's mock of openapi.yaml (static examples, logs off); yields its base URL."""
     if not PRISM.exists():
         raise RuntimeError("Prism is not installed: make bench installs it (bench/prism)")
     port = _free_port()
     command = [str(PRISM), "mock", "openapi.yaml", "-h", "127.0.0.1", "-p", str(port), "-v", "silent"]
-    with _process(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as process:
+    with _process(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=preexec_fn) as process:
         _wait_until_listening(port, process)
         yield f"http://127.0.0.1:{port}"  # Prism serves the paths without the servers entry's /1

@@ -12,6 +12,7 @@ from buffer_profiles_testkit.server.demo import DEMO_FIXTURES, DEMO_TOKEN
 from buffer_profiles_testkit.server.fixtures import FixtureError, load_fixtures, read_fixtures
 from buffer_profiles_testkit.server.http_protocol import ConnectionLimits, default_max_connections
 from buffer_profiles_testkit.server.log_redaction import redacting_log_config
+from buffer_profiles_testkit.server.memory import keep_freed_memory
 from buffer_profiles_testkit.server.serving import server_config
 from buffer_profiles_testkit.server.store import Store
 from buffer_profiles_testkit.server.store_check import StoreError
@@ -85,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Base URL: {base_url(sock)}", flush=True)
     if arguments.demo:
         print(f"Access token: {DEMO_TOKEN}", flush=True)
+    keep_freed_memory()
     app = create_app(arguments.db, rate_limit_per_minute=arguments.rate_limit, docs_dir=arguments.docs_dir)
     limits = ConnectionLimits(request_timeout=arguments.request_timeout, max_connections=arguments.max_connections)
     config = server_config(

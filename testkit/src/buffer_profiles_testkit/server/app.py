@@ -28,6 +28,7 @@ from buffer_profiles_testkit.server.spec import load_spec
 from buffer_profiles_testkit.server.storage_errors import storage_error_response
 from buffer_profiles_testkit.server.store import Store
 from buffer_profiles_testkit.server.update_form import UpdateFormChecker
+from buffer_profiles_testkit.server.wal_index import WalIndex
 
 BASE_PATH = "/1"
 _logger = logging.getLogger("uvicorn.error")
@@ -97,10 +98,13 @@ def create_app(
         checkpoints = BackgroundCheckpoints(Path(db_path))
         store.leave_checkpoints_to_others()
         checkpointing = asyncio.create_task(checkpoints.run())
-        api.open(store)
+        wal_index = WalIndex.open(Path(db_path))
+        api.open(store, wal_index)
         try:
             yield
         finally:
+            if wal_index is not None:
+                wal_index.close()
             checkpointing.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await checkpointing

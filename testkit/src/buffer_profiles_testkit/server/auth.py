@@ -7,12 +7,12 @@ guessing which one was meant could act as the wrong user.
 
 import re
 from collections.abc import Sequence
-from urllib.parse import parse_qsl
+from urllib.parse import unquote_plus
 
 from starlette.requests import Request
 
 from buffer_profiles_testkit.server.errors import ApiError, ErrorCode
-from buffer_profiles_testkit.server.store import Store
+from buffer_profiles_testkit.server.form_decoder import decoded_name
 
 _BEARER = re.compile(r"[Bb][Ee][Aa][Rr][Ee][Rr] +([!-~]+) *")  # RFC 7235: the scheme is case-insensitive
 TOKEN_PARAMETER = "access_token"
@@ -24,9 +24,17 @@ def _unauthorized(message: str, error: str | None = None) -> ApiError:
 
 
 def form_body_tokens(body: bytes) -> list[str]:
-    """The ``access_token`` values of a form body, read leniently: the update's own decoder is strict later."""
-    pairs = parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
-    return [value for name, value in pairs if name == TOKEN_PARAMETER]
+    """The ``access_token`` values of a form body, read leniently: the update's own decoder is strict later.
+
+    A name that decodes to ``access_token`` at all decodes to it strictly too (malformed escapes
+    leave a ``%`` or U+FFFD behind), so names go through the decoder's cache of names seen before.
+    """
+    tokens = []
+    for pair in body.split(b"&"):
+        raw_name, _, raw_value = pair.partition(b"=")
+        if decoded_name(raw_name) == TOKEN_PARAMETER:
+            tokens.append(unquote_plus(raw_value.decode("utf-8", "replace")))
+    return tokens
 
 
 def presented_token(request: Request, body_tokens: Sequence[str] = ()) -> str:
@@ -51,9 +59,5 @@ def presented_token(request: Request, body_tokens: Sequence[str] = ()) -> str:
     raise _unauthorized("Access token required.")
 
 
-def authenticated_user(request: Request, store: Store, body_tokens: Sequence[str] = ()) -> str:
-    """The id of the user whose token the request carries; raises 401 (code 1001) otherwise."""
-    user_id = store.user_for_token(presented_token(request, body_tokens))
-    if user_id is None:
-        raise _unauthorized("Access token required: this one is unknown.", "invalid_token")
-    return user_id
+def unknown_token() -> ApiError:
+    return _unauthorized("Access token required: this one is unknown.", "invalid_token")

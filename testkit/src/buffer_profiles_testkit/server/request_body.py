@@ -12,6 +12,8 @@ def _unsupported(detail: str) -> ApiError:
 
 
 def check_form_media_type(content_type: str | None) -> None:
+    if content_type == FORM_MEDIA_TYPE:
+        return  # as nearly every client sends it
     if content_type is None:
         raise _unsupported("the request has no Content-Type.")
     media_type, *parameters = (part.strip() for part in content_type.split(";"))
@@ -21,14 +23,6 @@ def check_form_media_type(content_type: str | None) -> None:
         name, _, value = parameter.partition("=")
         if name.strip().lower() == "charset" and value.strip().strip('"').lower() not in ("utf-8", "utf8"):
             raise _unsupported("only the UTF-8 charset is accepted.")
-
-
-def is_form_request(request: Request) -> bool:
-    try:
-        check_form_media_type(request.headers.get("content-type"))
-    except ApiError:
-        return False
-    return True
 
 
 def _too_large(limit: int) -> ApiError:
@@ -48,13 +42,36 @@ def check_identity_encoding(content_encodings: list[str]) -> None:
         raise _unsupported("the body must not be content-encoded (Content-Encoding: identity, or none).")
 
 
-async def read_form_body(request: Request, max_bytes: int) -> bytes:
-    """The body of a form request; 415 for another media or content coding, 413 past ``max_bytes`` (read no further)."""
-    content_types = request.headers.getlist("content-type")
+def _body_headers(request: Request) -> tuple[list[str], list[str], str | None]:
+    """Content-Type and Content-Encoding (each as often as sent) and Content-Length, in one pass."""
+    content_types: list[str] = []
+    content_encodings: list[str] = []
+    content_length = None
+    for name, value in request.scope["headers"]:  # names are lower-case in ASGI
+        if name == b"content-type":
+            content_types.append(value.decode("latin-1"))
+        elif name == b"content-encoding":
+            content_encodings.append(value.decode("latin-1"))
+        elif name == b"content-length":
+            content_length = value.decode("latin-1")
+    return content_types, content_encodings, content_length
+
+
+async def read_form_body(request: Request, max_bytes: int, *, only_if_form: bool = False) -> bytes | None:
+    """The body of a form request; 415 for another media or content coding, 413 past ``max_bytes`` (read no further).
+
+    With ``only_if_form``, a request whose (first) Content-Type is not a form is None instead of 415.
+    """
+    content_types, content_encodings, declared = _body_headers(request)
+    first_type = content_types[0] if content_types else None
+    if only_if_form:
+        try:
+            check_form_media_type(first_type)
+        except ApiError:
+            return None
     check_single_media_type(content_types)
-    check_form_media_type(content_types[0] if content_types else None)
-    check_identity_encoding(request.headers.getlist("content-encoding"))
-    declared = request.headers.get("content-length")
+    check_form_media_type(first_type)
+    check_identity_encoding(content_encodings)
     # The HTTP server has already refused a malformed Content-Length, so it is digits here.
     if declared is not None and declared.isdigit() and int(declared) > max_bytes:
         raise _too_large(max_bytes)

@@ -17,7 +17,7 @@ import hashlib
 import json
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from buffer_profiles_testkit.server.store_check import StoreError, check_database, refusal
 
@@ -73,6 +73,19 @@ def _document(schedules: str) -> str:
 
 Schedule = dict[str, list[str]]
 Profile = dict[str, Any]
+ProfileField = Literal["document", "schedules", "service"]
+
+# The SQL of each field a request may read of one profile: a fixed expression, never input.
+_PROFILE_FIELDS: dict[ProfileField, str] = {
+    "document": "profiles.document",
+    "schedules": "profiles.schedules",
+    "service": "json_extract(profiles.fields, '$.service')",
+}
+# A user's profiles as one JSON array (bytes), in their order; {user} is the SQL of the user's id.
+_PROFILES_ARRAY = (
+    "SELECT CAST('[' || coalesce(group_concat(document, ','), '') || ']' AS BLOB)"
+    " FROM (SELECT document FROM profiles WHERE profiles.user_id = {user} ORDER BY position, id)"
+)
 
 
 def _compact_json(value: Any) -> str:
@@ -144,11 +157,7 @@ class Store:
 
         As bytes straight from SQLite: megabytes of profiles are neither decoded nor encoded again.
         """
-        row = self._db.execute(
-            "SELECT CAST('[' || coalesce(group_concat(document, ','), '') || ']' AS BLOB) FROM"
-            " (SELECT document FROM profiles WHERE user_id = ? ORDER BY position, id)",
-            (user_id,),
-        ).fetchone()
+        row = self._db.execute(_PROFILES_ARRAY.format(user="?"), (user_id,)).fetchone()
         return bytes(row[0])
 
     def profile_json(self, user_id: str, profile_id: str) -> str | None:
@@ -158,6 +167,31 @@ class Store:
     def schedules_json(self, user_id: str, profile_id: str) -> str | None:
         """The profile's schedules as a JSON array; None if the user has no such profile."""
         return self._profile_column(user_id, profile_id, "schedules")
+
+    # A request's token and the data it asks for are read in one statement: each statement is a
+    # read transaction of its own, with its locks on the WAL index, so one costs half of two.
+
+    def token_and_profiles(self, token: str) -> tuple[str, bytes] | None:
+        """The user of ``token`` and their profiles as :meth:`profiles_json`; None for an unknown token."""
+        row = self._db.execute(
+            f"SELECT user_id, ({_PROFILES_ARRAY.format(user='access_tokens.user_id')})"
+            " FROM access_tokens WHERE token_sha256 = ?",
+            (token_digest(token),),
+        ).fetchone()
+        return None if row is None else (str(row[0]), bytes(row[1]))
+
+    def token_and_profile(self, token: str, profile_id: str, field: ProfileField) -> tuple[str, str | None] | None:
+        """The user of ``token`` and ``field`` of their profile ``profile_id`` (None if they have no
+        such profile); None for an unknown token."""
+        row = self._db.execute(
+            f"SELECT access_tokens.user_id, profiles.id IS NOT NULL, {_PROFILE_FIELDS[field]}"
+            " FROM access_tokens LEFT JOIN profiles ON profiles.id = ? AND profiles.user_id = access_tokens.user_id"
+            " WHERE token_sha256 = ?",
+            (profile_id, token_digest(token)),
+        ).fetchone()
+        if row is None:
+            return None
+        return str(row[0]), (str(row[2]) if row[1] else None)
 
     def get_schedules(self, user_id: str, profile_id: str) -> list[Schedule] | None:
         schedules = self.schedules_json(user_id, profile_id)
@@ -213,14 +247,9 @@ class Store:
         row = self._db.execute(query, (key,)).fetchone()
         return None if row is None else str(row[0])
 
-    def profile_service(self, user_id: str, profile_id: str) -> str | None:
-        """The profile's service (``twitter``, ...); None if the user has no such profile."""
-        return self._profile_column(user_id, profile_id, "json_extract(fields, '$.service')")
-
-    def _profile_column(self, user_id: str, profile_id: str, expression: str) -> str | None:
-        """``expression`` (a fixed SQL expression of this module, never input) over the user's profile."""
+    def _profile_column(self, user_id: str, profile_id: str, field: ProfileField) -> str | None:
         row = self._db.execute(
-            f"SELECT {expression} FROM profiles WHERE id = ? AND user_id = ?",
+            f"SELECT {_PROFILE_FIELDS[field]} FROM profiles WHERE id = ? AND user_id = ?",
             (profile_id, user_id),
         ).fetchone()
         return None if row is None else str(row[0])
