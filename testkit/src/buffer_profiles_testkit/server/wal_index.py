@@ -29,7 +29,8 @@ class WalIndex:
     def open(cls, db_path: Path) -> "WalIndex | None":
         """The wal-index of the open WAL database ``db_path``; None if it has none this can read."""
         try:
-            with open(f"{db_path}-shm", "rb") as shm:
+            # Beside the file itself: SQLite follows a symbolic link to the database before naming it.
+            with open(f"{db_path.resolve()}-shm", "rb") as shm:
                 map_ = mmap.mmap(shm.fileno(), 2 * _HEADER_BYTES, access=mmap.ACCESS_READ)
         except (OSError, ValueError):
             return None  # no such file, or shorter than a header: not a WAL database in use
