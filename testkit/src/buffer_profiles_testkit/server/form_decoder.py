@@ -19,7 +19,6 @@ keys until the end, so ``schedules[1000]`` costs one entry, and every count is b
 """
 
 import re
-from collections.abc import Sequence
 from typing import Any
 from urllib.parse import unquote_to_bytes
 
@@ -44,7 +43,7 @@ class _List:
         self.appended: bool | None = None  # unknown until the first item says which style it uses
 
 
-_Node = _Object | _List | str
+_Node = _Object | _List | int  # a leaf is the index of the pair whose value goes there
 
 
 def display_name(path: list[str | int]) -> str:
@@ -155,7 +154,7 @@ def _list_key(parent: _List, segment: str, name: str, limits: FormLimits) -> int
 
 
 def _insert(
-    root: _Object, base: str, segments: tuple[str, ...], value: str, name: str, limits: FormLimits
+    root: _Object, base: str, segments: tuple[str, ...], value: Any, name: str, limits: FormLimits
 ) -> _Object | _List:
     """Put ``value`` where the name says; return the container it went into."""
     parent: _Object | _List = root
@@ -167,14 +166,14 @@ def _insert(
         parent = container
     children: dict[Any, _Node] = parent.members if isinstance(parent, _Object) else parent.items
     if key in children:
-        if not isinstance(children[key], str):
+        if isinstance(children[key], _CONTAINERS):
             raise _name_error(name, "given both as a value and with brackets.")
         raise _name_error(name, "given more than once; repeat only names that end in [].")
     children[key] = value
     return parent
 
 
-def _append(target: _List, value: str, name: str, limits: FormLimits) -> None:
+def _append(target: _List, value: Any, name: str, limits: FormLimits) -> None:
     """What :func:`_insert` does for a name ending in [] whose list it has already made."""
     index = len(target.items)
     if index >= limits.max_list_length:
@@ -208,38 +207,37 @@ _CONTAINERS = (_Object, _List)
 _Pair = tuple[bytes, bytes, bytes]  # name, "=", value, as bytes.partition gives them
 
 
-def _decode_in_order(pairs: list[_Pair], limits: FormLimits, leaves: Sequence[Any] | None = None) -> Any:
-    """The pairs' plain structure, with their decoded values as leaves (or ``leaves[i]`` for pair i);
-    raises the first problem in the order of the pairs."""
+def _layout_in_order(pairs: list[_Pair], limits: FormLimits) -> tuple[dict[str, Any], list[str]]:
+    """The pairs' layout (see below) and their decoded values; raises the first problem in the order of the pairs."""
     parsed_names = _parsed_names.setdefault(limits, {})
     lists_of_names: dict[bytes, _List] = {}  # the list each name ending in [] appends to, once made
     root = _Object()
+    values: list[str] = []
     for index, (raw_name, _, raw_value) in enumerate(pairs):
         if index >= limits.max_parameters:
             raise ApiError(ErrorCode.OUT_OF_BOUNDS, f"more than {limits.max_parameters} parameters.")
         name, base, segments = parsed_names.get(raw_name) or _parse_name(raw_name, limits, parsed_names)
-        if leaves is None:
-            try:
-                value = _percent_decode(raw_value)
-            except ValueError as error:
-                raise ApiError(ErrorCode.OUT_OF_BOUNDS, f"{name}: the value {error}.") from error
-        else:
-            value = leaves[index]
+        try:
+            values.append(_percent_decode(raw_value))
+        except ValueError as error:
+            raise ApiError(ErrorCode.OUT_OF_BOUNDS, f"{name}: the value {error}.") from error
         known_list = lists_of_names.get(raw_name)
         if known_list is not None:
-            _append(known_list, value, name, limits)
+            _append(known_list, index, name, limits)
             continue
-        container = _insert(root, base, segments, value, name, limits)
+        container = _insert(root, base, segments, index, name, limits)
         if segments and segments[-1] == _APPEND:
             assert isinstance(container, _List)
             lists_of_names[raw_name] = container
-    return _plain(root, [])
+    layout: dict[str, Any] = _plain(root, [])
+    return layout, values
 
 
 # A layout is the structure of a body whose names come in a given order, with the index of each
-# value where the value goes. Clients send bodies of the same few layouts; one decoded before is
-# only filled in, which takes half the time. Only a sequence of names that decoded without a
-# problem gets a layout, so a body that has one can fail only on a value, as in order it would.
+# value where the value goes: a body is decoded by making its layout, then filling it in. Clients
+# send bodies of the same few layouts; one made before is only filled in, which takes half the
+# time. Only a sequence of names that decoded without a problem gets a layout, so a body that has
+# one can fail only on a value, as in order it would.
 _LAYOUTS_REMEMBERED = 32
 _layouts: dict[FormLimits, dict[tuple[bytes, ...], dict[str, Any]]] = {}
 
@@ -269,6 +267,7 @@ def decode_bracket_form(body: bytes, limits: FormLimits = DEFAULT_FORM_LIMITS) -
         else:
             filled: dict[str, Any] = _filled(layout, values)
             return filled
-    plain: dict[str, Any] = _decode_in_order(pairs, limits)
-    _remember(layouts, names, _decode_in_order(pairs, limits, range(len(pairs))), _LAYOUTS_REMEMBERED)
-    return plain
+    layout, values = _layout_in_order(pairs, limits)
+    _remember(layouts, names, layout, _LAYOUTS_REMEMBERED)
+    decoded: dict[str, Any] = _filled(layout, values)
+    return decoded

@@ -88,8 +88,11 @@ _PROFILES_ARRAY = (
 )
 
 
+_COMPACT_JSON = json.JSONEncoder(separators=(",", ":"))  # made once: json.dumps makes one a call
+
+
 def _compact_json(value: Any) -> str:
-    return json.dumps(value, separators=(",", ":"))
+    return _COMPACT_JSON.encode(value)
 
 
 def token_digest(token: str) -> str:
