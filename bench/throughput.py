@@ -30,7 +30,7 @@ class Case:
     name: str
     path: str
     method: str = "GET"
-    body: str | None = None
+    body: str | tuple[str, ...] | None = None  # several: sent in turn
 
     def headers(self) -> dict[str, str]:
         if self.body is None:
@@ -38,10 +38,15 @@ class Case:
         return {**AUTH, "Content-Type": "application/x-www-form-urlencoded"}
 
 
+# The update case sends one body again and again: after the first, SQLite commits nothing
+# for a row left as it was. The second update case changes the profile every time (two bodies in
+# turn), so that each one is a commit to the WAL.
+UPDATE_PATH = f"/profiles/{DEMO_PROFILE_ID}/schedules/update.json"
 CASES = (
     Case("GET /profiles.json", "/profiles.json"),
     Case("GET /profiles/{id}.json", f"/profiles/{DEMO_PROFILE_ID}.json"),
-    Case("POST .../schedules/update.json", f"/profiles/{DEMO_PROFILE_ID}/schedules/update.json", "POST", UPDATE_BODY),
+    Case("POST .../schedules/update.json", UPDATE_PATH, "POST", UPDATE_BODY),
+    Case("POST update, a change each time", UPDATE_PATH, "POST", (UPDATE_BODY, UPDATE_BODY.replace("17:43", "17:44"))),
 )
 SERVER, CONSTANT, PRISM = "reference server", "constant JSON app", "Prism 5.14.2"
 

@@ -23,11 +23,21 @@ def _ms(text: str) -> float:
     return float(number) * _UNITS[unit]
 
 
-def _lua(method: str, body: str | None, headers: dict[str, str]) -> str:
+def _lua(method: str, body: str | tuple[str, ...] | None, headers: dict[str, str]) -> str:
     lines = [f'wrk.method = "{method}"']
     lines += [f'wrk.headers["{name}"] = "{value}"' for name, value in headers.items()]
-    if body is not None:
+    if isinstance(body, str):
         lines.append(f'wrk.body = "{body}"')
+    elif body is not None:  # the bodies in turn, one per request
+        quoted = ", ".join(f'"{one}"' for one in body)
+        lines += [
+            f"local bodies = {{{quoted}}}",
+            "local sent = 0",
+            "request = function()",
+            "  sent = sent + 1",
+            "  return wrk.format(nil, nil, nil, bodies[(sent - 1) % #bodies + 1])",
+            "end",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -37,7 +47,7 @@ def run_wrk(
     connections: int,
     seconds: float,
     method: str = "GET",
-    body: str | None = None,
+    body: str | tuple[str, ...] | None = None,
     headers: dict[str, str] | None = None,
 ) -> Load:
     """``wrk -t1 -cN -dS --latency`` against ``url``; one thread, as the server under test has one."""
