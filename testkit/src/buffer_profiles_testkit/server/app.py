@@ -99,7 +99,7 @@ def create_app(
         store.leave_checkpoints_to_others()
         checkpointing = asyncio.create_task(checkpoints.run())
         wal_index = WalIndex.open(Path(db_path))
-        api.open(store, wal_index)
+        api.open(store, wal_index, checkpoints.writes)
         try:
             yield
         finally:

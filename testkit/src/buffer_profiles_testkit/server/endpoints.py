@@ -7,6 +7,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from buffer_profiles_testkit.server.auth import TOKEN_PARAMETER, form_body_tokens, presented_token, unknown_token
+from buffer_profiles_testkit.server.checkpoints import WritePause
 from buffer_profiles_testkit.server.errors import ApiError, ErrorCode
 from buffer_profiles_testkit.server.form_decoder import decode_bracket_form
 from buffer_profiles_testkit.server.limits import FormLimits
@@ -33,9 +34,11 @@ class ProfilesApi:
         self._limits = limits
         self._rate_limiter = rate_limiter
         self._reads: ReadCache | None = None  # opened by the app's lifespan, on the server's event loop
+        self._writes = WritePause()
 
-    def open(self, store: Store, wal_index: WalIndex | None) -> None:
+    def open(self, store: Store, wal_index: WalIndex | None, writes: WritePause) -> None:
         self._reads = ReadCache(store, wal_index)
+        self._writes = writes
 
     @property
     def store(self) -> ReadCache:
@@ -97,6 +100,7 @@ class ProfilesApi:
             del form[TOKEN_PARAMETER]  # authentication, already read: not a parameter of the update
         schedules = self._checker.check(form)
         check_posting_caps(service, schedules)
+        await self._writes.passed()  # nothing awaited between this and the write
         # The profile may have been removed meanwhile; the write re-checks inside its transaction.
         if not self.store.replace_schedules(user_id, profile_id, schedules):
             raise _profile_not_found()

@@ -23,6 +23,8 @@ from buffer_profiles_testkit.server.store_check import StoreError, check_databas
 
 SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 20
+# The log is cut back to this when it starts over (server/checkpoints.py sees that it does).
+WAL_SIZE_LIMIT_BYTES = 4 * 1024 * 1024
 
 _SCHEMA = """
 CREATE TABLE users (
@@ -118,6 +120,7 @@ class Store:
             check_database(self._db, path, SCHEMA_VERSION)
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = NORMAL")  # durable across application crashes in WAL mode
+            self._db.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT_BYTES}")
             self._db.execute("PRAGMA foreign_keys = ON")
             self._create_schema()
         except StoreError:
