@@ -12,7 +12,18 @@ import tempfile
 from pathlib import Path
 
 from bench import client_overhead, contract_suite, encoder_throughput, slow_clients, testkit_fixtures, worst_case
-from bench.throughput import CASES, CONSTANT, PRISM, SERVER, AppTime, Row, measure, measure_app_time, targets
+from bench.throughput import (
+    CASES,
+    CONSTANT,
+    PRISM,
+    SERVER,
+    SERVER_DB_NAME,
+    AppTime,
+    Row,
+    measure,
+    measure_app_time,
+    targets,
+)
 
 
 def _print_encoder() -> None:
@@ -103,8 +114,10 @@ def main() -> int:
         with targets(Path(scratch), with_prism=not arguments.no_prism) as urls:
             busy = measure(urls, arguments.connections, arguments.seconds, arguments.rounds)
             app_times = measure_app_time(urls, arguments.seconds, arguments.app_time_rounds)
+            wal_bytes = (Path(scratch) / f"{SERVER_DB_NAME}-wal").stat().st_size
         _print_loads(busy, arguments.connections)
         _print_app_time(app_times, arguments.app_time_rounds)
+        print(f"  the reference server's WAL after these runs: {wal_bytes / 1e6:.1f} MB (about a second of writes)")
         if arguments.skip_extremes:
             contract_suite.report(arguments.contract_max_examples)
             return 0

@@ -49,6 +49,7 @@ CASES = (
     Case("POST update, a change each time", UPDATE_PATH, "POST", (UPDATE_BODY, UPDATE_BODY.replace("17:43", "17:44"))),
 )
 SERVER, CONSTANT, PRISM = "reference server", "constant JSON app", "Prism 5.14.2"
+SERVER_DB_NAME = "bench.sqlite3"
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def targets(scratch: Path, with_prism: bool) -> Iterator[dict[str, str]]:
     with ExitStack() as stack:
         urls: dict[str, str] = {
             SERVER: stack.enter_context(
-                reference_server(scratch / "bench.sqlite3", "--demo", preexec_fn=on_server_core)
+                reference_server(scratch / SERVER_DB_NAME, "--demo", preexec_fn=on_server_core)
             ),
             CONSTANT: stack.enter_context(python_server("bench.constant_app", preexec_fn=on_server_core)),
         }
