@@ -90,6 +90,7 @@ _PROFILES_ARRAY = (
 )
 
 
+_REPLACE_SCHEDULES = f"UPDATE profiles SET schedules = ?1, document = {_document('?1')} WHERE id = ?2 AND user_id = ?3"
 _COMPACT_JSON = json.JSONEncoder(separators=(",", ":"))  # made once: json.dumps makes one a call
 
 
@@ -205,11 +206,7 @@ class Store:
 
     def replace_schedules(self, user_id: str, profile_id: str, schedules: list[Schedule]) -> bool:
         """Replace all of the profile's schedules, and its document, in one statement; False if no such profile."""
-        cursor = self._db.execute(
-            f"UPDATE profiles SET schedules = :schedules, document = {_document(':schedules')}"
-            " WHERE id = :id AND user_id = :user_id",
-            {"schedules": _compact_json(schedules), "id": profile_id, "user_id": user_id},
-        )
+        cursor = self._db.execute(_REPLACE_SCHEDULES, (_compact_json(schedules), profile_id, user_id))
         return cursor.rowcount == 1
 
     def add_user(self, user_id: str, tokens: list[str], profiles: list[Profile]) -> None:
