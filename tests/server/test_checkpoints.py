@@ -70,17 +70,21 @@ def open_store(db_path: Path, writes: int) -> Store:
     return store
 
 
-def test_a_long_log_overtaken_by_writes_is_finished_with_writes_paused_and_starts_over(db_path: Path) -> None:
-    store = open_store(db_path, writes=300)
-    checkpoints = CheckpointsOvertaken(db_path, max_log_frames=100)
+def checkpoint_overtaken(db_path: Path, writes_before: int, max_log_frames: int) -> tuple[list[CheckpointResult], int]:
+    """One checkpoint overtaken by writes: its results, and the log's length after the write that follows."""
+    store = open_store(db_path, writes_before)
+    checkpoints = CheckpointsOvertaken(db_path, max_log_frames)
     try:
         asyncio.run(write_while_checkpointing(store, checkpoints))
-        frames = frames_in_log(db_path)
+        return checkpoints.results, frames_in_log(db_path)
     finally:
         checkpoints.close()
         store.close()
 
-    first, second = checkpoints.results
+
+def test_a_long_log_overtaken_by_writes_is_finished_with_writes_paused_and_starts_over(db_path: Path) -> None:
+    (first, second), frames = checkpoint_overtaken(db_path, writes_before=300, max_log_frames=100)
+
     assert first.log_frames >= 300
     assert first.copied_frames == first.log_frames
     # The first left the frames written during it; the second, with writes paused, copied those too.
@@ -90,22 +94,15 @@ def test_a_long_log_overtaken_by_writes_is_finished_with_writes_paused_and_start
 
 
 def test_a_short_log_is_left_to_the_next_round_and_writes_never_wait(db_path: Path) -> None:
-    store = open_store(db_path, writes=30)
-    checkpoints = CheckpointsOvertaken(db_path, max_log_frames=1_000)
-    try:
-        asyncio.run(write_while_checkpointing(store, checkpoints))
-        frames = frames_in_log(db_path)
-    finally:
-        checkpoints.close()
-        store.close()
+    results, frames = checkpoint_overtaken(db_path, writes_before=30, max_log_frames=1_000)
 
-    assert len(checkpoints.results) == 1
+    assert len(results) == 1
     assert frames > WRITES_DURING_THE_FIRST_CHECKPOINT  # it grows until the log is long enough to matter
 
 
 def test_the_store_cuts_a_restarted_log_back_to_its_limit(db_path: Path) -> None:
     wal = Path(f"{db_path}-wal")
-    store = open_store(db_path, writes=1_500)  # 6 MB of log
+    store = open_store(db_path, 1_500)  # 6 MB of log
     try:
         grown = wal.stat().st_size
         frames_in_log(db_path)  # copies every frame: the next write starts the log over
