@@ -2,6 +2,8 @@
 
 import asyncio
 import sqlite3
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -112,6 +114,48 @@ def test_a_short_log_gets_one_round(db_path: Path) -> None:
         store.close()
 
     assert len(results) == 1
+
+
+class SlowCheckpoints(BackgroundCheckpoints):
+    """Each checkpoint takes a fifth of a second, and says what became of it."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.started = threading.Event()
+        self.outcomes: list[CheckpointResult | Exception] = []
+
+    def _checkpoint(self) -> CheckpointResult:
+        self.started.set()
+        time.sleep(0.2)  # long enough for close() to come in the meantime; nothing here is timed
+        try:
+            result = super()._checkpoint()
+        except sqlite3.Error as error:
+            self.outcomes.append(error)
+            raise
+        self.outcomes.append(result)
+        return result
+
+
+def test_closing_waits_for_a_checkpoint_still_running_in_its_thread(db_path: Path) -> None:
+    """Stopping the server cancels the checkpoint task, but not its thread: the connection it uses
+    must not be closed under it (that crashed the process with a segmentation fault)."""
+    store = open_store(db_path, 10)
+    checkpoints = SlowCheckpoints(db_path)
+
+    async def stop_during_a_checkpoint() -> None:
+        running = asyncio.create_task(checkpoints.checkpoint())
+        await asyncio.to_thread(checkpoints.started.wait, 30)
+        running.cancel()
+        checkpoints.close()  # as the server's lifespan does once the task is cancelled
+        await asyncio.gather(running, return_exceptions=True)
+
+    try:
+        asyncio.run(stop_during_a_checkpoint())
+    finally:
+        store.close()
+
+    assert len(checkpoints.outcomes) == 1
+    assert isinstance(checkpoints.outcomes[0], CheckpointResult)  # it finished on an open connection
 
 
 def test_the_store_cuts_a_restarted_log_back_to_its_limit(db_path: Path) -> None:

@@ -19,6 +19,7 @@ import asyncio
 import contextlib
 import logging
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -64,6 +65,7 @@ class BackgroundCheckpoints:
         self.writes = WritePause()
         # Used by one worker thread at a time, never concurrently: each call awaits the previous one.
         self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        self._in_use = threading.Lock()
 
     async def run(self) -> None:
         """Checkpoint every ``interval`` seconds until cancelled."""
@@ -77,12 +79,16 @@ class BackgroundCheckpoints:
 
     async def checkpoint(self) -> CheckpointResult:
         """Copy the log into the database; if that leaves a long log behind, finish it with writes paused."""
-        result = await asyncio.to_thread(self._checkpoint)
+        result = await asyncio.to_thread(self._checkpoint_in_use)
         # Frames written while it ran are in neither count, so a complete result says nothing of them.
         if result.log_frames > self._max_log_frames:
             with self.writes.holding():
-                result = await asyncio.to_thread(self._checkpoint)
+                result = await asyncio.to_thread(self._checkpoint_in_use)
         return result
+
+    def _checkpoint_in_use(self) -> CheckpointResult:
+        with self._in_use:
+            return self._checkpoint()
 
     def _checkpoint(self) -> CheckpointResult:
         # PASSIVE: copy what no reader still needs, wait for no one.
@@ -90,5 +96,7 @@ class BackgroundCheckpoints:
         return CheckpointResult(bool(busy), log_frames, copied_frames)
 
     def close(self) -> None:
-        with contextlib.suppress(sqlite3.Error):
+        # Cancelling run() leaves a checkpoint already in its thread running: closing the connection
+        # under it would crash the process. A checkpoint queued after this fails with an error instead.
+        with self._in_use, contextlib.suppress(sqlite3.Error):
             self._db.close()
