@@ -82,15 +82,16 @@ def test_a_checkpoint_that_could_not_copy_everything_is_finished_by_a_second_and
     reader.execute("SELECT count(*) FROM profiles").fetchone()  # keeps the log as it is now: 300 frames
     write(store, 50)
     try:
-        first, second = checkpoint_once(db_path, max_log_frames=100, after_first_round=reader.close)
+        results = checkpoint_once(db_path, max_log_frames=100, after_first_round=reader.close)
         write(store, 1)
         frames = frames_in_log(db_path)
     finally:
         store.close()
 
+    assert frames == 1  # the write after it started the log over; without the second round, 351
+    first, second = results
     assert first.copied_frames < first.log_frames  # frames the reader still needed were left
     assert second.copied_frames == second.log_frames
-    assert frames == 1  # the write after it started the log over; without the second round, 351
 
 
 def test_frames_written_during_a_checkpoint_are_in_neither_count_so_a_long_log_always_gets_a_second_round(
