@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Message
@@ -94,27 +95,25 @@ def test_a_checkpoint_that_could_not_copy_everything_is_finished_by_a_second_and
     assert second.copied_frames == second.log_frames
 
 
-def test_frames_written_during_a_checkpoint_are_in_neither_count_so_a_long_log_always_gets_a_second_round(
-    db_path: Path,
+@pytest.mark.parametrize(
+    ("frames", "max_log_frames", "rounds"),
+    [
+        # Frames written during a round are in neither of its counts, so a long log always gets a second.
+        pytest.param(300, 100, 2, id="a long log: two rounds"),
+        pytest.param(30, 1_000, 1, id="a short log: one round"),
+    ],
+)
+def test_rounds_follow_the_logs_length_even_when_the_first_copied_everything_it_saw(
+    db_path: Path, frames: int, max_log_frames: int, rounds: int
 ) -> None:
-    store = open_store(db_path, 300)
+    store = open_store(db_path, frames)
     try:
-        results = checkpoint_once(db_path, max_log_frames=100)
+        results = checkpoint_once(db_path, max_log_frames)
     finally:
         store.close()
 
-    assert len(results) == 2
     assert results[0].copied_frames == results[0].log_frames  # complete, as far as it can tell
-
-
-def test_a_short_log_gets_one_round(db_path: Path) -> None:
-    store = open_store(db_path, 30)
-    try:
-        results = checkpoint_once(db_path, max_log_frames=1_000)
-    finally:
-        store.close()
-
-    assert len(results) == 1
+    assert len(results) == rounds
 
 
 class SlowCheckpoints(BackgroundCheckpoints):
