@@ -93,9 +93,11 @@ UPDATE = OPERATIONS[-1]
 NEW_SCHEDULES = [{"days": ["mon"], "times": ["09:00"]}]
 
 
-def test_a_token_in_the_form_body_is_accepted(shared_api: ClientFactory) -> None:
+# The name as any form encoder may write it: plain, or with an escape that decodes to the same name.
+@pytest.mark.parametrize("name", ["access_token", "access%5Ftoken"])
+def test_a_token_in_the_form_body_is_accepted(shared_api: ClientFactory, name: str) -> None:
     """Buffer's Authentication page: the token travels "in the HTTP Authorization header, request body or query"."""
-    body = f"{UPDATE.body}&access_token={DEMO_TOKEN}"
+    body = f"{UPDATE.body}&{name}={DEMO_TOKEN}"
 
     response = shared_api(token=None).post(UPDATE.path(), content=body, headers=UPDATE.headers)
 

@@ -16,6 +16,7 @@ from buffer_profiles_testkit.server.form_decoder import decoded_name
 
 _BEARER = re.compile(r"[Bb][Ee][Aa][Rr][Ee][Rr] +([!-~]+) *")  # RFC 7235: the scheme is case-insensitive
 TOKEN_PARAMETER = "access_token"
+_TOKEN_NAME = TOKEN_PARAMETER.encode("ascii")
 
 
 def _unauthorized(message: str, error: str | None = None) -> ApiError:
@@ -29,6 +30,8 @@ def form_body_tokens(body: bytes) -> list[str]:
     A name that decodes to ``access_token`` at all decodes to it strictly too (malformed escapes
     leave a ``%`` or U+FFFD behind), so names go through the decoder's cache of names seen before.
     """
+    if b"%" not in body and _TOKEN_NAME not in body:
+        return []  # no name in it can decode to access_token (the common case), told without splitting the body
     tokens = []
     for pair in body.split(b"&"):
         raw_name, _, raw_value = pair.partition(b"=")
@@ -38,7 +41,7 @@ def form_body_tokens(body: bytes) -> list[str]:
 
 
 def presented_token(request: Request, body_tokens: Sequence[str] = ()) -> str:
-    headers = request.headers.getlist("authorization")
+    headers = [value.decode("latin-1") for name, value in request.scope["headers"] if name == b"authorization"]
     query_string = request.scope["query_string"]  # parsed only when there is one: most requests have none
     query = (
         [value for name, value in request.query_params.multi_items() if name == TOKEN_PARAMETER] if query_string else []
