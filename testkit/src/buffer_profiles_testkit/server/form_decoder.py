@@ -258,10 +258,13 @@ def decode_bracket_form(body: bytes, limits: FormLimits = DEFAULT_FORM_LIMITS) -
     layout = layouts.get(names)
     if layout is not None:
         try:
-            values = [
-                value.decode() if b"%" not in value and b"+" not in value else _percent_decode(value)
-                for _, _, value in pairs
-            ]
+            if b"%" not in body and b"+" not in body:  # as most bodies are: no value has an escape
+                values = [value.decode() for _, _, value in pairs]
+            else:
+                values = [
+                    value.decode() if b"%" not in value and b"+" not in value else _percent_decode(value)
+                    for _, _, value in pairs
+                ]
         except ValueError:  # UnicodeDecodeError among them
             pass  # decoded in order below, which names the value
         else:
