@@ -15,8 +15,8 @@ POSTING_TIMES_PER_DAY = {"twitter": 288, "facebook": 5, "linkedin": 25}
 def check_posting_caps(service: str, schedules: list[dict[str, list[str]]]) -> None:
     """Raise 403 (1013) when some day would get more distinct posting times than the service allows."""
     cap = POSTING_TIMES_PER_DAY.get(service)
-    if cap is None:
-        return
+    if cap is None or sum(len(schedule["times"]) for schedule in schedules) <= cap:
+        return  # a day cannot have more distinct times than all the schedules list together
     times_by_day: dict[str, set[str]] = {}
     for schedule in schedules:
         for day in schedule["days"]:
