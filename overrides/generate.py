@@ -19,6 +19,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from overrides import sdk_layout
+
 ROOT = Path(__file__).resolve().parent.parent
 OVERRIDES = ROOT / "overrides"
 SPEC = ROOT / "openapi.yaml"
@@ -26,12 +28,14 @@ OUTPUT = ROOT / "generated"
 PACKAGE = "buffer_profiles_client"
 
 
-def _template_dir(scratch: Path, overrides: Path) -> Path:
-    """Our templates, plus the installed upstream ones as ``upstream/`` so that ours can delegate."""
+def _template_dir(scratch: Path, overrides: Path, spec: Path) -> Path:
+    """Our templates, the installed upstream ones as ``upstream/`` so that ours can delegate, and
+    ``sdk_layout.jinja``: what the templates need from the spec beyond what the generator gives them."""
     templates = scratch / "templates"
     shutil.copytree(overrides / "templates", templates)
     upstream = importlib.resources.files("openapi_python_client") / "templates"
     (templates / "upstream").symlink_to(Path(str(upstream)), target_is_directory=True)
+    sdk_layout.write_template(spec, templates)
     return templates
 
 
@@ -43,7 +47,7 @@ def generate_into(project: Path, *, spec: Path = SPEC, overrides: Path = OVERRID
     which the tests compare against to notice when an upgrade changes how it builds bodies.
     """
     with tempfile.TemporaryDirectory() as scratch:
-        templates = [] if stock else ["--custom-template-path", str(_template_dir(Path(scratch), overrides))]
+        templates = [] if stock else ["--custom-template-path", str(_template_dir(Path(scratch), overrides, spec))]
         command = [
             str(Path(sys.executable).parent / "openapi-python-client"),
             "generate",

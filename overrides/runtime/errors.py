@@ -1,10 +1,14 @@
-"""The exceptions the client raises for every answer that is not a success.
+"""The exceptions the client raises for every answer that is not a success, and for no answer at all.
 
 One small hierarchy, chosen from the status code alone, so that it holds for every operation and
 every body. Buffer answers errors with an empty body (its recorded 401 is an empty ``text/html``
 page with an OAuth ``WWW-Authenticate`` challenge), with HTML, or with JSON in one of two shapes,
 ``{"success": false, "code": 1010, "message": "..."}`` and ``{"code": 1023, "error": "..."}``.
 The body is read leniently: nothing in it can make building the exception fail.
+
+Beside it, for requests that got no answer: ``APIConnectionError`` and its ``APITimeoutError``. They
+also subclass httpx's ``TransportError`` and ``TimeoutException``, so code written against httpx's
+exceptions (as the generated docstrings promise them) keeps catching them.
 
 This module replaces the generator's ``errors.py``; ``UnexpectedStatus(status_code, content)``
 keeps the generator's signature, so the generated modules that raise it keep working.
@@ -123,6 +127,43 @@ class MalformedResponseError(BufferApiError):
         return "the body is not what the API documents for this answer"
 
 
+class UnsuccessfulResponseError(BufferApiError):
+    """A ``200`` whose body says ``"success": false``: Buffer refused the request and changed nothing.
+
+    Buffer has answered refused updates this way, with its ``code`` and ``message`` in the body
+    (``{"success": false, "message": "...", "code": 1004}``), as well as with a 4xx status.
+    """
+
+    def _fallback_message(self) -> str:
+        return 'the answer says "success": false'
+
+
+class APIConnectionError(httpx.TransportError):
+    """No answer: the connection could not be made, or broke before the whole answer arrived.
+
+    Attributes:
+        method: the request's method.
+        url: the request's URL, with any access token replaced by ``REDACTED``.
+    """
+
+    def __init__(self, message: str, *, request: httpx.Request) -> None:
+        super().__init__(message, request=request)
+        self.method = request.method
+        self.url = redacted_url(request.url)
+
+
+class APITimeoutError(APIConnectionError, httpx.TimeoutException):
+    """No answer within the timeout (connecting, sending, waiting for the answer, or for a free connection)."""
+
+
+class InvalidEnumValueError(ValueError, TypeError):
+    """A value outside the values a field allows, e.g. a day that is not mon..sun.
+
+    A ``ValueError``; also a ``TypeError``, which the value checks raised before 2.1, so that code
+    catching that keeps working.
+    """
+
+
 _BY_STATUS: dict[int, type[BufferApiError]] = {
     400: InvalidRequestError,
     401: AuthenticationError,
@@ -148,6 +189,19 @@ def error_for(response: httpx.Response) -> BufferApiError:
 def malformed_success(response: httpx.Response) -> MalformedResponseError:
     """The exception for a success status whose body could not be read as documented."""
     return _from_response(MalformedResponseError, response)
+
+
+def unsuccessful(response: httpx.Response) -> UnsuccessfulResponseError:
+    """The exception for a success status whose body says ``"success": false``."""
+    return _from_response(UnsuccessfulResponseError, response)
+
+
+def no_answer(error: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
+    """The package's own exception for httpx's ``error``, which left ``request`` without an answer."""
+    kind = APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
+    what = "timed out" if kind is APITimeoutError else "got no answer"
+    detail = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+    return kind(f"{request.method} {redacted_url(request.url)} {what} ({detail})", request=request)
 
 
 def _from_response(kind: type[E], response: httpx.Response) -> E:
@@ -234,8 +288,11 @@ def _rebuild(
 
 
 __all__ = [
+    "APIConnectionError",
+    "APITimeoutError",
     "AuthenticationError",
     "BufferApiError",
+    "InvalidEnumValueError",
     "InvalidRequestError",
     "MalformedResponseError",
     "NotFoundError",
@@ -243,7 +300,10 @@ __all__ = [
     "RateLimitedError",
     "ServerError",
     "UnexpectedStatus",
+    "UnsuccessfulResponseError",
     "error_for",
     "malformed_success",
+    "no_answer",
     "parse_leniently",
+    "unsuccessful",
 ]

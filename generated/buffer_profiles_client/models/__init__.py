@@ -21,3 +21,23 @@ __all__ = (
     "UpdateSchedulesForm",
     "UpdateSchedulesResult",
 )
+
+from .error import ErrorDict
+from .profile import ProfileDict
+from .profile_counts import ProfileCountsDict
+from .schedule import ScheduleDict
+from .schedule_input import ScheduleInputDict
+from .statistics import StatisticsDict
+from .update_schedules_form import UpdateSchedulesFormDict
+from .update_schedules_result import UpdateSchedulesResultDict
+
+__all__ += (
+    "ErrorDict",
+    "ProfileDict",
+    "ProfileCountsDict",
+    "ScheduleDict",
+    "ScheduleInputDict",
+    "StatisticsDict",
+    "UpdateSchedulesFormDict",
+    "UpdateSchedulesResultDict",
+)

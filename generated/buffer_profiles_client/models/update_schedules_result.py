@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, NotRequired, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -13,18 +13,27 @@ T = TypeVar("T", bound="UpdateSchedulesResult")
 
 @_attrs_define
 class UpdateSchedulesResult:
-    """The answer to a successful schedules update."""
+    """The answer to a schedules update with status `200`: `success` says whether the schedules were replaced. Buffer has
+    also refused updates this way (`false`, with its error `code` and `message`), so a client must read `success` or
+    raise.
+
+    """
 
     success: bool
-    """ `true` here: failures are errors. """
+    """ `true`: the schedules were replaced. `false`: Buffer refused the update and nothing changed; `code` and
+    `message` say why, as in an error body. """
     message: str | Unset = UNSET
-    """ A human-readable confirmation. """
+    """ A human-readable confirmation, or the reason for a refusal. """
+    code: int | Unset = UNSET
+    """ With `"success": false`, Buffer's error code (the table in the overview). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         success = self.success
 
         message = self.message
+
+        code = self.code
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -35,23 +44,27 @@ class UpdateSchedulesResult:
         )
         if message is not UNSET:
             field_dict["message"] = message
+        if code is not UNSET:
+            field_dict["code"] = code
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        success = d.pop("success")
-
-        message = d.pop("message", UNSET)
-
-        update_schedules_result = cls(
-            success=success,
-            message=message,
-        )
-
-        update_schedules_result.additional_properties = d
-        return update_schedules_result
+        _get = src_dict.get
+        # Made as pickle makes objects, without calling __init__: attrs' __init__ only assigns the
+        # fields (the models have no validators or converters), and calling it with every field took
+        # a third of the time of parsing a list of profiles (make bench).
+        self = object.__new__(cls)
+        self.success = src_dict["success"]
+        self.message = _get("message", UNSET)
+        self.code = _get("code", UNSET)
+        # Every required key is there (or a KeyError was raised), so no more keys means no unknown ones.
+        if len(src_dict) > 1 and not _PROPERTY_NAMES.issuperset(src_dict):
+            self.additional_properties = {key: value for key, value in src_dict.items() if key not in _PROPERTY_NAMES}
+        else:
+            self.additional_properties = {}
+        return self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -68,3 +81,20 @@ class UpdateSchedulesResult:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+class UpdateSchedulesResultDict(TypedDict):
+    """UpdateSchedulesResult as plain data, as a request body accepts it."""
+
+    success: bool
+    message: NotRequired[str]
+    code: NotRequired[int]
+
+
+_PROPERTY_NAMES = frozenset(
+    {
+        "success",
+        "message",
+        "code",
+    }
+)

@@ -1,13 +1,14 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
-from ... import errors
+from ... import errors, sending
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.profile import Profile
+from ...operations import Operation
 from ...types import Response
 
 
@@ -81,13 +82,19 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     )
 
 
+def _parse_answer(response: httpx.Response) -> Profile:
+    """The documented success in ``response``, or the package's exception for any other answer."""
+    if response.status_code == 200:
+        try:
+            parsed = Profile.from_dict(response.json())
+        except (ValueError, TypeError, KeyError, AttributeError) as error:  # JSONDecodeError is a ValueError
+            raise errors.malformed_success(response) from error
+        return parsed
+    raise errors.error_for(response)
+
+
 def _parse_success(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Profile:
-    if not (response.status_code == 200):
-        raise errors.error_for(response)
-    try:
-        return cast(Profile, _parse_response(client=client, response=response))
-    except (ValueError, TypeError, KeyError, AttributeError) as error:
-        raise errors.malformed_success(response) from error
+    return _parse_answer(response)
 
 
 def sync_detailed(
@@ -115,9 +122,7 @@ def sync_detailed(
         id=id,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = sending.send(client.get_httpx_client(), kwargs)
 
     return _build_response(client=client, response=response)
 
@@ -147,9 +152,7 @@ def sync(
         id=id,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = sending.send(client.get_httpx_client(), kwargs)
 
     return _parse_success(client=client, response=response)
 
@@ -179,7 +182,7 @@ async def asyncio_detailed(
         id=id,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await sending.send_async(client.get_async_httpx_client(), kwargs)
 
     return _build_response(client=client, response=response)
 
@@ -209,6 +212,17 @@ async def asyncio(
         id=id,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await sending.send_async(client.get_async_httpx_client(), kwargs)
 
     return _parse_success(client=client, response=response)
+
+
+OPERATION: Operation[Profile] = Operation(
+    name="get_profile",
+    method="GET",
+    path="/profiles/{id}.json",
+    idempotent=True,
+    build_request=_get_kwargs,
+    parse=_parse_answer,
+)
+"""This operation, as ``BufferProfiles`` and ``AsyncBufferProfiles`` call it."""

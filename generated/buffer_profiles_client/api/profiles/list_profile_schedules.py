@@ -1,13 +1,14 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
-from ... import errors
+from ... import errors, sending
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.schedule import Schedule
+from ...operations import Operation
 from ...types import Response
 
 
@@ -88,13 +89,19 @@ def _build_response(
     )
 
 
+def _parse_answer(response: httpx.Response) -> list[Schedule]:
+    """The documented success in ``response``, or the package's exception for any other answer."""
+    if response.status_code == 200:
+        try:
+            parsed = list(map(Schedule.from_dict, response.json()))
+        except (ValueError, TypeError, KeyError, AttributeError) as error:  # JSONDecodeError is a ValueError
+            raise errors.malformed_success(response) from error
+        return parsed
+    raise errors.error_for(response)
+
+
 def _parse_success(*, client: AuthenticatedClient | Client, response: httpx.Response) -> list[Schedule]:
-    if not (response.status_code == 200):
-        raise errors.error_for(response)
-    try:
-        return cast(list[Schedule], _parse_response(client=client, response=response))
-    except (ValueError, TypeError, KeyError, AttributeError) as error:
-        raise errors.malformed_success(response) from error
+    return _parse_answer(response)
 
 
 def sync_detailed(
@@ -122,9 +129,7 @@ def sync_detailed(
         id=id,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = sending.send(client.get_httpx_client(), kwargs)
 
     return _build_response(client=client, response=response)
 
@@ -154,9 +159,7 @@ def sync(
         id=id,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = sending.send(client.get_httpx_client(), kwargs)
 
     return _parse_success(client=client, response=response)
 
@@ -186,7 +189,7 @@ async def asyncio_detailed(
         id=id,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await sending.send_async(client.get_async_httpx_client(), kwargs)
 
     return _build_response(client=client, response=response)
 
@@ -216,6 +219,17 @@ async def asyncio(
         id=id,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await sending.send_async(client.get_async_httpx_client(), kwargs)
 
     return _parse_success(client=client, response=response)
+
+
+OPERATION: Operation[list[Schedule]] = Operation(
+    name="list_profile_schedules",
+    method="GET",
+    path="/profiles/{id}/schedules.json",
+    idempotent=True,
+    build_request=_get_kwargs,
+    parse=_parse_answer,
+)
+"""This operation, as ``BufferProfiles`` and ``AsyncBufferProfiles`` call it."""

@@ -1,12 +1,13 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
-from ... import errors
+from ... import errors, sending
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.profile import Profile
+from ...operations import Operation
 from ...types import Response
 
 
@@ -78,13 +79,19 @@ def _build_response(
     )
 
 
+def _parse_answer(response: httpx.Response) -> list[Profile]:
+    """The documented success in ``response``, or the package's exception for any other answer."""
+    if response.status_code == 200:
+        try:
+            parsed = list(map(Profile.from_dict, response.json()))
+        except (ValueError, TypeError, KeyError, AttributeError) as error:  # JSONDecodeError is a ValueError
+            raise errors.malformed_success(response) from error
+        return parsed
+    raise errors.error_for(response)
+
+
 def _parse_success(*, client: AuthenticatedClient | Client, response: httpx.Response) -> list[Profile]:
-    if not (response.status_code == 200):
-        raise errors.error_for(response)
-    try:
-        return cast(list[Profile], _parse_response(client=client, response=response))
-    except (ValueError, TypeError, KeyError, AttributeError) as error:
-        raise errors.malformed_success(response) from error
+    return _parse_answer(response)
 
 
 def sync_detailed(
@@ -105,9 +112,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs()
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = sending.send(client.get_httpx_client(), kwargs)
 
     return _build_response(client=client, response=response)
 
@@ -130,9 +135,7 @@ def sync(
 
     kwargs = _get_kwargs()
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = sending.send(client.get_httpx_client(), kwargs)
 
     return _parse_success(client=client, response=response)
 
@@ -155,7 +158,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs()
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await sending.send_async(client.get_async_httpx_client(), kwargs)
 
     return _build_response(client=client, response=response)
 
@@ -178,6 +181,17 @@ async def asyncio(
 
     kwargs = _get_kwargs()
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await sending.send_async(client.get_async_httpx_client(), kwargs)
 
     return _parse_success(client=client, response=response)
+
+
+OPERATION: Operation[list[Profile]] = Operation(
+    name="list_profiles",
+    method="GET",
+    path="/profiles.json",
+    idempotent=True,
+    build_request=_get_kwargs,
+    parse=_parse_answer,
+)
+"""This operation, as ``BufferProfiles`` and ``AsyncBufferProfiles`` call it."""

@@ -1,14 +1,15 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
-from ... import errors
+from ... import errors, sending
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.update_schedules_form import UpdateSchedulesForm
 from ...models.update_schedules_result import UpdateSchedulesResult
+from ...operations import Operation
 from ...types import Response
 
 
@@ -115,13 +116,21 @@ def _build_response(
     )
 
 
+def _parse_answer(response: httpx.Response) -> UpdateSchedulesResult:
+    """The documented success in ``response``, or the package's exception for any other answer."""
+    if response.status_code == 200:
+        try:
+            parsed = UpdateSchedulesResult.from_dict(response.json())
+        except (ValueError, TypeError, KeyError, AttributeError) as error:  # JSONDecodeError is a ValueError
+            raise errors.malformed_success(response) from error
+        if parsed.success is False:
+            raise errors.unsuccessful(response)
+        return parsed
+    raise errors.error_for(response)
+
+
 def _parse_success(*, client: AuthenticatedClient | Client, response: httpx.Response) -> UpdateSchedulesResult:
-    if not (response.status_code == 200):
-        raise errors.error_for(response)
-    try:
-        return cast(UpdateSchedulesResult, _parse_response(client=client, response=response))
-    except (ValueError, TypeError, KeyError, AttributeError) as error:
-        raise errors.malformed_success(response) from error
+    return _parse_answer(response)
 
 
 def sync_detailed(
@@ -157,9 +166,7 @@ def sync_detailed(
         body=body,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = sending.send(client.get_httpx_client(), kwargs)
 
     return _build_response(client=client, response=response)
 
@@ -197,9 +204,7 @@ def sync(
         body=body,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = sending.send(client.get_httpx_client(), kwargs)
 
     return _parse_success(client=client, response=response)
 
@@ -237,7 +242,7 @@ async def asyncio_detailed(
         body=body,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await sending.send_async(client.get_async_httpx_client(), kwargs)
 
     return _build_response(client=client, response=response)
 
@@ -275,6 +280,17 @@ async def asyncio(
         body=body,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await sending.send_async(client.get_async_httpx_client(), kwargs)
 
     return _parse_success(client=client, response=response)
+
+
+OPERATION: Operation[UpdateSchedulesResult] = Operation(
+    name="update_profile_schedules",
+    method="POST",
+    path="/profiles/{id}/schedules/update.json",
+    idempotent=False,
+    build_request=_get_kwargs,
+    parse=_parse_answer,
+)
+"""This operation, as ``BufferProfiles`` and ``AsyncBufferProfiles`` call it."""

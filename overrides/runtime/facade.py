@@ -1,0 +1,279 @@
+"""What ``BufferProfiles`` and ``AsyncBufferProfiles`` do besides naming the operations.
+
+The generated classes add the resources (``buffer.profiles``, ``buffer.profiles.schedules``) and
+their methods, generated from the spec; every method hands its operation and arguments to
+``_request``, which lives here: it builds the request through the backend, sends it with the
+client's timeout, retries what the operation's retry policy allows, logs each attempt, and has the
+backend parse the final answer.
+
+Settings come from the arguments, else from the environment (``BUFFER_ACCESS_TOKEN``,
+``BUFFER_BASE_URL``, ``BUFFER_LOG``), else from the defaults in ``defaults.py``.
+"""
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from types import TracebackType
+from typing import Any, ClassVar, Self, TypeVar
+
+import httpx
+
+from . import errors, request_log
+from .backends import RestBackend
+from .defaults import ACCESS_TOKEN_VARIABLE, BASE_URL_VARIABLE, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, as_timeout
+from .operations import Operation, RawResponse
+from .retry_policy import Backoff
+
+T = TypeVar("T")
+
+
+class MissingAccessTokenError(ValueError):
+    """A client object was made without an access token, and ``BUFFER_ACCESS_TOKEN`` is not set."""
+
+
+class _NotGiven:
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+
+NOT_GIVEN: Any = _NotGiven()
+
+
+@dataclass(frozen=True)
+class _Settings:
+    timeout: httpx.Timeout
+    max_retries: int
+    backoff: Backoff
+
+    def __post_init__(self) -> None:
+        if self.max_retries < 0:
+            raise ValueError("max_retries must be 0 or more")
+
+
+class _ClientBase:
+    """Settings, the backend and the HTTP client: what the sync and the async client object share."""
+
+    # Set by the generated subclasses: the spec's first server, and this package's name and version.
+    _default_base_url: ClassVar[str]
+    _user_agent: ClassVar[str]
+
+    _settings: _Settings
+    _backend: RestBackend
+    _owns_http: bool
+
+    def _configure(
+        self,
+        access_token: str | None,
+        base_url: str | httpx.URL | None,
+        timeout: float | httpx.Timeout,
+        max_retries: int,
+        default_headers: Mapping[str, str] | None,
+        backoff: Backoff | None,
+    ) -> None:
+        request_log.configure_from_environment()
+        token = access_token if access_token is not None else os.environ.get(ACCESS_TOKEN_VARIABLE, "")
+        if not token:
+            raise MissingAccessTokenError(
+                f"No access token: pass access_token=... to {type(self).__name__}, or set {ACCESS_TOKEN_VARIABLE}."
+            )
+        base = str(base_url or os.environ.get(BASE_URL_VARIABLE) or self._default_base_url)
+        headers = {"User-Agent": self._user_agent, **(default_headers or {})}
+        self._settings = _Settings(as_timeout(timeout), max_retries, backoff or Backoff())
+        self._backend = RestBackend(base, token, headers)
+
+    @property
+    def base_url(self) -> str:
+        return self._backend.base_url
+
+    @property
+    def timeout(self) -> httpx.Timeout:
+        return self._settings.timeout
+
+    @property
+    def max_retries(self) -> int:
+        return self._settings.max_retries
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout = NOT_GIVEN,
+        max_retries: int = NOT_GIVEN,
+        default_headers: Mapping[str, str] | None = None,
+        backoff: Backoff = NOT_GIVEN,
+    ) -> Self:
+        """A client like this one but for the options given; this one is left as it was.
+
+        The new client shares this one's connections (closing this one closes them), so it is cheap
+        to make for a single call: ``buffer.with_options(max_retries=0, timeout=5).profiles.list()``.
+        ``default_headers`` are added to this client's.
+        """
+        changes: dict[str, Any] = {}
+        if timeout is not NOT_GIVEN:
+            changes["timeout"] = as_timeout(timeout)
+        if max_retries is not NOT_GIVEN:
+            changes["max_retries"] = max_retries
+        if backoff is not NOT_GIVEN:
+            changes["backoff"] = backoff
+        derived = object.__new__(type(self))
+        # The connections are shared; resources, made on first use, are made afresh for the new client.
+        derived.__dict__.update(
+            _http=self.__dict__["_http"],
+            _settings=replace(self._settings, **changes),
+            _backend=self._backend.with_headers(default_headers) if default_headers else self._backend,
+            _owns_http=False,
+        )
+        return derived
+
+    def __repr__(self) -> str:
+        settings = self._settings
+        return (
+            f"{type(self).__name__}(base_url={self.base_url!r}, timeout={settings.timeout!r},"
+            f" max_retries={settings.max_retries})"
+        )
+
+
+class _Attempts:
+    """The attempts at one request, and what each outcome means for the next: retry after a wait, or settle."""
+
+    def __init__(self, request: httpx.Request, operation: Operation[Any], settings: _Settings) -> None:
+        self.request = request
+        self.policy = operation.retry_policy
+        self.backoff = settings.backoff
+        self.retries = settings.max_retries
+        self.number = 1
+
+    def settle(self, outcome: httpx.Response | httpx.TransportError, since: float) -> httpx.Response | float:
+        """The answer to keep, or the seconds to wait before the next attempt; raises for a failure not retried."""
+        request_log.attempt(self.request, outcome, since, self.number, self.retries + 1)
+        delay: float | None = None
+        if self.number <= self.retries:
+            if isinstance(outcome, httpx.Response):
+                delay = self.backoff.after_answer(self.policy, outcome, self.number)
+            else:
+                delay = self.backoff.after_error(self.policy, outcome, self.number)
+        if delay is None:
+            if isinstance(outcome, httpx.Response):
+                return outcome
+            raise errors.no_answer(outcome, self.request) from outcome
+        request_log.retrying(self.request, outcome, delay, self.number, self.retries)
+        self.number += 1
+        return delay
+
+
+class SyncClient(_ClientBase):
+    """The base of ``BufferProfiles``: one ``httpx.Client`` (a connection pool) for all its calls."""
+
+    def __init__(
+        self,
+        access_token: str | None = None,
+        *,
+        base_url: str | httpx.URL | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.Client | None = None,
+        backoff: Backoff | None = None,
+    ) -> None:
+        """
+        Args:
+            access_token: a Buffer OAuth access token; default: ``BUFFER_ACCESS_TOKEN``.
+            base_url: where the API's paths start; default: ``BUFFER_BASE_URL``, else Buffer's API.
+            timeout: seconds, or an ``httpx.Timeout``, for each request (default: 5 s to connect, 60 s
+                for each further step).
+            max_retries: how many times a failed request may be sent again (default 2; 0 turns it
+                off); which failures allow it depends on the operation.
+            default_headers: headers sent with every request.
+            http_client: your own ``httpx.Client`` (proxies, TLS, transports); it stays yours to close.
+            backoff: the waits between attempts (``Backoff``).
+        """
+        self._configure(access_token, base_url, timeout, max_retries, default_headers, backoff)
+        self._http = http_client or httpx.Client(timeout=self._settings.timeout)
+        self._owns_http = http_client is None
+
+    def _request(self, operation: Operation[T], arguments: Mapping[str, Any]) -> RawResponse[T]:
+        request = self._backend.build_request(self._http, operation, arguments, self._settings.timeout)
+        attempts = _Attempts(request, operation, self._settings)
+        while True:
+            since = request_log.started()
+            try:
+                outcome: httpx.Response | httpx.TransportError = self._http.send(request)
+            except httpx.TransportError as error:
+                outcome = error
+            settled = attempts.settle(outcome, since)
+            if isinstance(settled, httpx.Response):
+                return RawResponse(self._backend.parse(operation, settled), settled, attempts.number - 1)
+            self._settings.backoff.sleep(settled)
+
+    def close(self) -> None:
+        """Close the connections, unless they are ``http_client``'s or those of the client this one came from."""
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+class AsyncClient(_ClientBase):
+    """The base of ``AsyncBufferProfiles``: one ``httpx.AsyncClient`` for all its calls."""
+
+    def __init__(
+        self,
+        access_token: str | None = None,
+        *,
+        base_url: str | httpx.URL | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        backoff: Backoff | None = None,
+    ) -> None:
+        """The same arguments as ``BufferProfiles``; ``http_client`` is an ``httpx.AsyncClient``."""
+        self._configure(access_token, base_url, timeout, max_retries, default_headers, backoff)
+        self._http = http_client or httpx.AsyncClient(timeout=self._settings.timeout)
+        self._owns_http = http_client is None
+
+    async def _request(self, operation: Operation[T], arguments: Mapping[str, Any]) -> RawResponse[T]:
+        request = self._backend.build_request(self._http, operation, arguments, self._settings.timeout)
+        attempts = _Attempts(request, operation, self._settings)
+        while True:
+            since = request_log.started()
+            try:
+                outcome: httpx.Response | httpx.TransportError = await self._http.send(request)
+            except httpx.TransportError as error:
+                outcome = error
+            settled = attempts.settle(outcome, since)
+            if isinstance(settled, httpx.Response):
+                return RawResponse(self._backend.parse(operation, settled), settled, attempts.number - 1)
+            await self._settings.backoff.async_sleep(settled)
+
+    async def close(self) -> None:
+        """Close the connections, unless they are ``http_client``'s or those of the client this one came from."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        await self.close()
+
+
+class SyncResource:
+    """A group of a ``BufferProfiles``'s operations (``buffer.profiles``); its methods are generated."""
+
+    def __init__(self, client: SyncClient) -> None:
+        self._client = client
+
+
+class AsyncResource:
+    """A group of an ``AsyncBufferProfiles``'s operations; its coroutine methods are generated."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
