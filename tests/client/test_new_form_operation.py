@@ -1,4 +1,5 @@
-"""An operation added to the spec gets bracket bodies, plain return types and typed errors, with no new code."""
+"""An operation added to the spec gets bracket bodies, plain return types, typed errors and a method of the
+client objects (named by its x-sdk-method, or else by its tag and operationId), with no new code."""
 
 from pathlib import Path
 
@@ -13,6 +14,7 @@ LABELS_OPERATION = {
             "post": {
                 "tags": ["profiles"],
                 "operationId": "update_profile_labels",
+                "x-sdk-method": "profiles.labels.update",
                 "summary": "Replace labels",
                 "description": "Replaces the labels of a profile.",
                 "requestBody": {
@@ -30,7 +32,22 @@ LABELS_OPERATION = {
                     }
                 },
             },
-        }
+        },
+        "/profiles/{id}/labels.json": {
+            "parameters": [{"$ref": "#/components/parameters/ProfileId"}],
+            "get": {
+                "tags": ["profiles"],
+                "operationId": "list_profile_labels",
+                "summary": "List labels",
+                "description": "Returns the labels of a profile.",
+                "responses": {
+                    "200": {
+                        "description": "The labels.",
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/LabelsForm"}}},
+                    }
+                },
+            },
+        },
     },
     "schemas": {
         "LabelsForm": {
@@ -102,6 +119,34 @@ print(update_profile_labels.sync_detailed("4eb854340acb04e870000010", client=cli
 """
 
 
+CALL_THROUGH_THE_CLIENT_OBJECT = """
+import httpx
+from buffer_profiles_client import Backoff, BufferProfiles, ServerError
+
+answers = [
+    httpx.Response(503),
+    httpx.Response(200, json={"success": True}),
+    httpx.Response(503),
+    httpx.Response(200, json={"labels": [{"name": "launch", "colors": ["red"]}]}),
+]
+sent = []
+def answer(request):
+    sent.append(f"{request.method} {request.url.path} {request.read().decode()}".strip())
+    return answers.pop(0)
+
+with httpx.Client(transport=httpx.MockTransport(answer)) as http:
+    buffer = BufferProfiles("t", base_url="https://api.bufferapp.com/1", http_client=http, backoff=Backoff(sleep=print))
+    try:
+        buffer.profiles.labels.update("4eb854340acb04e870000010", labels=[{"name": "launch"}], note="50% off")
+    except ServerError as error:
+        print("not sent again:", error.status_code)
+    print(buffer.profiles.labels.update("4eb854340acb04e870000010", labels=[{"name": "a&b", "colors": ["red"]}]))
+    labels = buffer.profiles.list_profile_labels("4eb854340acb04e870000010")
+    print(type(labels).__name__, labels.labels[0].name)
+print(*sent, sep="\\n")
+"""
+
+
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     scratch = tmp_path_factory.mktemp("new-operation")
@@ -132,3 +177,18 @@ def test_an_added_form_operation_sends_bracket_keys(project: Path) -> None:
             "note=50%25+off",
         ]
     )
+
+
+def test_an_added_operation_is_a_method_of_the_client_objects_with_its_retry_policy(project: Path) -> None:
+    output = run_against(project, CALL_THROUGH_THE_CLIENT_OBJECT).splitlines()
+
+    assert output[0] == "not sent again: 503"  # a POST: a 5xx may follow a stored write
+    assert output[1] == "UpdateSchedulesResult(success=True, message=UNSET, code=UNSET, additional_properties={})"
+    assert float(output[2]) <= 0.5  # the GET answered 503 was read again, after the first wait
+    assert output[3] == "LabelsForm launch"
+    assert output[4:] == [
+        "POST /1/profiles/4eb854340acb04e870000010/labels/update.json labels[0][name]=launch&note=50%25+off",
+        "POST /1/profiles/4eb854340acb04e870000010/labels/update.json labels[0][name]=a%26b&labels[0][colors][]=red",
+        "GET /1/profiles/4eb854340acb04e870000010/labels.json",
+        "GET /1/profiles/4eb854340acb04e870000010/labels.json",
+    ]

@@ -24,47 +24,11 @@ from buffer_profiles_testkit.server.app import create_app
 from buffer_profiles_testkit.server.background import running_server
 from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID, DEMO_TOKEN
 from tests.client.recording import BASE_URL, TOKEN
+from tests.client.scripted import TOO_MANY, Clock, Script, ok
 from tests.demo_server import seed_demo
 from tests.seeds import SEED_PROFILE_ID, seed_profile
 
 FORM = UpdateSchedulesForm(schedules=[ScheduleInput(days=["mon"], times=["12:45"])])
-TOO_MANY = (429, {"Retry-After": "7"}, b'{"code": 429, "message": "Rate limit exceeded."}')
-
-
-class Clock:
-    """Seconds that pass only when something sleeps; records every sleep."""
-
-    def __init__(self) -> None:
-        self.now = 1_000_000.0
-        self.sleeps: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-    async def async_sleep(self, seconds: float) -> None:
-        self.sleep(seconds)
-
-
-class Script:
-    """Answers requests in order from a list of (status, headers, body); keeps the requests."""
-
-    def __init__(self, *answers: tuple[int, dict[str, str], bytes]) -> None:
-        self.answers = list(answers)
-        self.requests: list[httpx.Request] = []
-
-    def __call__(self, request: httpx.Request) -> httpx.Response:
-        request.read()
-        self.requests.append(request)
-        status, headers, body = self.answers.pop(0)
-        return httpx.Response(status, headers=headers, content=body)
-
-
-def ok(payload: bytes = b"[]") -> tuple[int, dict[str, str], bytes]:
-    return 200, {"Content-Type": "application/json"}, payload
 
 
 def retrying_client(script: Script, clock: Clock, **options: float) -> AuthenticatedClient:

@@ -66,6 +66,9 @@ try:
     list_profiles.sync(client=AuthenticatedClient(base_url=base_url.removesuffix("/1"), token=token))
 except NotFoundError as error:
     print("wrong base URL:", type(error).__name__, error.status_code)
+with buffer_profiles_client.BufferProfiles() as buffer:  # BUFFER_ACCESS_TOKEN, BUFFER_BASE_URL
+    buffer.profiles.schedules.update(os.environ["PROFILE_ID"], schedules=[{"days": ["sun"], "times": ["10:00"]}])
+    print("client object", [s.to_dict() for s in buffer.profiles.schedules.list(os.environ["PROFILE_ID"])])
 print("repr", Error(code=1010))
 """
 
@@ -89,31 +92,34 @@ def test_a_user_script_works_against_the_reference_server(installed_client: Inst
             "BASE_URL": base_url,
             "TOKEN": DEMO_TOKEN,
             "PROFILE_ID": DEMO_PROFILE_ID,
+            "BUFFER_ACCESS_TOKEN": DEMO_TOKEN,
+            "BUFFER_BASE_URL": base_url,
             "NO_PROXY": "*",
         }
         output = installed_client.run("-c", USER_SCRIPT, env=environment).splitlines()
 
-    assert output[0] == "version 2.0.0"
+    assert output[0] == "version 3.0.0"
     assert f"profile {DEMO_PROFILE_ID} @skinnyoteam" in output
     assert "updated True" in output
     assert "schedules [{'days': ['sat'], 'times': ['09:30']}]" in output
     assert "wrong token: AuthenticationError 401 1001" in output
     assert "wrong base URL: NotFoundError 404" in output
+    assert "client object [{'days': ['sun'], 'times': ['10:00']}]" in output
     assert output[-1].startswith("repr Error(code=1010, success=UNSET, ")
 
 
 def test_the_distributions_pass_twine_check_and_carry_their_metadata(installed_client: InstalledClient) -> None:
     wheel, sdist = installed_client.distributions
     with zipfile.ZipFile(wheel) as archive:
-        metadata = archive.read("buffer_profiles_client-2.0.0.dist-info/METADATA").decode()
+        metadata = archive.read("buffer_profiles_client-3.0.0.dist-info/METADATA").decode()
         wheel_files = set(archive.namelist())
     with tarfile.open(sdist) as archive:
         sdist_files = {Path(name).name for name in archive.getnames()}
 
     assert check_distributions([wheel, sdist]).count("PASSED") == 2
-    assert wheel.name == "buffer_profiles_client-2.0.0-py3-none-any.whl"
+    assert wheel.name == "buffer_profiles_client-3.0.0-py3-none-any.whl"
     for field in (
-        "Version: 2.0.0",
+        "Version: 3.0.0",
         "License-Expression: MIT",
         "Summary: Typed Python client for Buffer's Profiles API (v1)",
         "Project-URL: API documentation, https://buffer.com/developers/api/profiles",
@@ -122,5 +128,5 @@ def test_the_distributions_pass_twine_check_and_carry_their_metadata(installed_c
         assert field in metadata
     assert "MyDataModel" not in metadata
     assert "api.example.com" not in metadata
-    assert "buffer_profiles_client-2.0.0.dist-info/licenses/LICENSE" in wheel_files
+    assert "buffer_profiles_client-3.0.0.dist-info/licenses/LICENSE" in wheel_files
     assert {"LICENSE", "README.md", "pyproject.toml", "py.typed", "errors.py", "retries.py"} <= sdist_files

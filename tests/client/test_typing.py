@@ -7,13 +7,16 @@ from pathlib import Path
 USER_CODE = Path(__file__).with_name("typed_usage.py")
 
 MISUSE = """
-from buffer_profiles_client import AuthenticatedClient
+from buffer_profiles_client import AuthenticatedClient, BufferProfiles
 from buffer_profiles_client.api.profiles import get_profile
 from buffer_profiles_client.models import ScheduleInput
 
 schedule = ScheduleInput(days=["funday"], times=["12:00"])
 profile = get_profile.sync(client=AuthenticatedClient(base_url="x", token="t"))
 code = get_profile.sync("4eb854340acb04e870000010", client=AuthenticatedClient(base_url="x", token="t")).code
+buffer = BufferProfiles("t")
+buffer.profiles.schedules.update("4eb854340acb04e870000010", schedules=[{"days": ["mon"], "time": ["12:00"]}])
+buffer.profiles.retrieve()
 """
 
 
@@ -38,3 +41,7 @@ def test_misuse_is_reported(tmp_path: Path) -> None:
     assert "List item 0 has incompatible type \"Literal['funday']\"" in result.stdout
     assert 'Missing positional argument "id"' in result.stdout
     assert '"Profile" has no attribute "code"' in result.stdout  # sync returns no error model
+    assert 'List item 0 has incompatible type "dict[str, list[str]]"; expected "ScheduleInput | ScheduleInputDict"' in (
+        result.stdout
+    )
+    assert 'Missing positional argument "id" in call to "retrieve" of "Profiles"' in result.stdout

@@ -3,7 +3,19 @@
 import asyncio
 from typing import assert_type
 
-from buffer_profiles_client import AuthenticatedClient, BufferApiError, NotFoundError, RateLimitedError, RateLimitRetry
+import httpx
+from buffer_profiles_client import (
+    APIConnectionError,
+    AsyncBufferProfiles,
+    AuthenticatedClient,
+    BufferApiError,
+    BufferProfiles,
+    NotFoundError,
+    RateLimitedError,
+    RateLimitRetry,
+    RawResponse,
+    UnsuccessfulResponseError,
+)
 from buffer_profiles_client.api.profiles import (
     get_profile,
     list_profile_schedules,
@@ -16,6 +28,7 @@ from buffer_profiles_client.models import (
     Profile,
     Schedule,
     ScheduleInput,
+    ScheduleInputDict,
     UpdateSchedulesForm,
     UpdateSchedulesResult,
 )
@@ -72,3 +85,39 @@ async def timezones(client: AuthenticatedClient, profile_ids: list[str]) -> dict
 def weekend(times: list[str]) -> UpdateSchedulesForm:
     days: list[Day] = ["sat", "sun"]
     return UpdateSchedulesForm(schedules=[ScheduleInput(days=days, times=times)])
+
+
+def quick_client(token: str) -> AuthenticatedClient:
+    # Plain seconds are a timeout too.
+    return AuthenticatedClient(base_url="https://api.bufferapp.com/1", token=token, timeout=2.0).with_timeout(5)
+
+
+def replace_from_config(buffer: BufferProfiles, profile_id: str, config: dict[str, list[str]]) -> bool:
+    # Days read from a file are plain strings: accepted, and checked when the call is made.
+    schedules: list[ScheduleInputDict] = [{"days": config["days"], "times": config["times"]}]
+    try:
+        return buffer.profiles.schedules.update(profile_id, schedules=schedules).success
+    except UnsuccessfulResponseError as error:  # a 200 saying "success": false
+        raise RuntimeError(f"Buffer refused: {error.message} (code {error.code})") from error
+    except APIConnectionError as error:
+        raise RuntimeError(f"no answer: {error}") from error
+
+
+def client_object_results(buffer: BufferProfiles) -> int:
+    assert_type(buffer.profiles.list(), list[Profile])
+    assert_type(buffer.profiles.retrieve("4eb854340acb04e870000010"), Profile)
+    assert_type(buffer.profiles.schedules.list("4eb854340acb04e870000010"), list[Schedule])
+    result = buffer.profiles.schedules.update(
+        "4eb854340acb04e870000010",
+        schedules=[ScheduleInput(days=["mon"], times=["12:45"]), {"days": ["sat"], "times": ["09:30"]}],
+    )
+    assert_type(result, UpdateSchedulesResult)
+    raw = buffer.with_options(max_retries=0, timeout=httpx.Timeout(5.0)).profiles.with_raw_response.list()
+    assert_type(raw, RawResponse[list[Profile]])
+    return raw.status_code
+
+
+async def async_client_object(token: str) -> list[Schedule]:
+    async with AsyncBufferProfiles(token, timeout=10) as buffer:
+        profiles = await buffer.profiles.list()
+        return await buffer.profiles.schedules.list(profiles[0].id)
