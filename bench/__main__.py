@@ -1,7 +1,7 @@
 """``make bench``: the encoder, the client, the test kit's fixtures, then the server beside Prism and a constant app.
 
 python -m bench [--seconds 3] [--rounds 3] [--connections 16] [--app-time-rounds 9] [--no-prism]
-                [--skip-extremes] [--contract-max-examples N]
+                [--skip-extremes] [--contract-max-examples N] [--only encoder|client|fixtures]
 
 Needs wrk and Prism (``make bench`` installs both; neither is needed by ``make test``).
 """
@@ -36,12 +36,16 @@ def _print_encoder() -> None:
 
 
 def _print_client_overhead() -> None:
-    print("\ntyped client against raw httpx (microseconds per call, same request and answer, this run)")
+    print(
+        "\ntyped client against raw httpx (microseconds per call, same request and answer, this run;"
+        " client: BufferProfiles, functions: list_profiles.sync and get_profile.sync)"
+    )
     for compared in client_overhead.measure():
         print(
             f"  {compared.transport:9} {compared.operation:28} raw httpx {compared.raw_microseconds:8.1f}"
             f"  client {compared.client_microseconds:8.1f}  overhead {compared.overhead_microseconds:+8.1f}"
-            f"  ratio {compared.ratio:.2f}  (models alone {compared.models_microseconds:.1f})"
+            f"  ratio {compared.ratio:.2f}  (functions {compared.functions_microseconds:.1f}, ratio"
+            f" {compared.functions_ratio:.2f}; models alone {compared.models_microseconds:.1f})"
         )
 
 
@@ -49,6 +53,9 @@ def _print_fixture_cost() -> None:
     print(f"\ntest kit fixtures (per test, {testkit_fixtures.ROUNDS} rounds)")
     for cost in testkit_fixtures.measure():
         print(f"  {cost.setup:40} median {cost.median_ms:.2f} ms  p99 {cost.p99_ms:.2f} ms")
+
+
+QUICK_SECTIONS = {"encoder": _print_encoder, "client": _print_client_overhead, "fixtures": _print_fixture_cost}
 
 
 def _print_loads(rows: list[Row], connections: int) -> None:
@@ -105,11 +112,16 @@ def main() -> int:
     parser.add_argument(
         "--contract-max-examples", type=int, help="the contract suite's cases per operation and phase (its default)"
     )
+    parser.add_argument(
+        "--only", choices=sorted(QUICK_SECTIONS), help="run only this section (needs neither wrk nor Prism)"
+    )
     arguments = parser.parse_args()
+    if arguments.only:
+        QUICK_SECTIONS[arguments.only]()
+        return 0
 
-    _print_encoder()
-    _print_client_overhead()
-    _print_fixture_cost()
+    for section in QUICK_SECTIONS.values():
+        section()
     with tempfile.TemporaryDirectory() as scratch:
         with targets(Path(scratch), with_prism=not arguments.no_prism) as urls:
             busy = measure(urls, arguments.connections, arguments.seconds, arguments.rounds)

@@ -2,8 +2,10 @@
 
 The baseline is what a hand-written caller does with httpx: ``get(path).raise_for_status().json()`` on one
 keep-alive ``httpx.Client``, giving dicts. The typed client sends the same request through its own
-``httpx.Client`` and also checks the status and turns the JSON into attrs models. Both run in the
-same process, in alternating rounds (best round of each kept), over two transports:
+``httpx.Client`` and also checks the status and turns the JSON into attrs models, two ways: the client
+object (``buffer.profiles.list()``, with its retry policy and request log) and the per-operation
+function (``list_profiles.sync(client=...)``). All run in the same process, in alternating rounds
+(best round of each kept), over two transports:
 
 - in memory (``httpx.MockTransport`` answering fixed bytes): the client's own overhead, no network;
 - loopback, against the reference server in its own process: what that overhead weighs in a call.
@@ -23,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from buffer_profiles_client import AuthenticatedClient
+from buffer_profiles_client import AuthenticatedClient, BufferProfiles
 from buffer_profiles_client.api.profiles import get_profile, list_profiles
 from buffer_profiles_client.models import Profile
 
@@ -42,7 +44,8 @@ class OverheadResult:
     transport: str
     operation: str
     raw_microseconds: float
-    client_microseconds: float
+    client_microseconds: float  # the client object, BufferProfiles
+    functions_microseconds: float  # the per-operation function with an AuthenticatedClient
     models_microseconds: float  # building the attrs models from already-decoded JSON, alone
 
     @property
@@ -52,6 +55,10 @@ class OverheadResult:
     @property
     def ratio(self) -> float:
         return self.client_microseconds / self.raw_microseconds
+
+    @property
+    def functions_ratio(self) -> float:
+        return self.functions_microseconds / self.raw_microseconds
 
 
 _JSON = {"Content-Type": "application/json;charset=UTF-8"}
@@ -80,25 +87,29 @@ def _compare(
     results = []
     with (
         httpx.Client(base_url=base_url + "/", headers=headers, **httpx_args) as raw,
+        httpx.Client(**httpx_args) as pool,
+        BufferProfiles(TOKEN, base_url=base_url, http_client=pool) as buffer,
         AuthenticatedClient(base_url=base_url, token=TOKEN, httpx_args=httpx_args) as typed,
     ):
-        operations: dict[str, tuple[Callable[[], Any], Callable[[], Any], Callable[[], Any]]] = {
-            "get_profile": (
-                lambda: raw.get(f"profiles/{FIRST_ID}.json").raise_for_status().json(),
-                lambda: get_profile.sync(FIRST_ID, client=typed),
-                lambda: Profile.from_dict(PROFILES[0]),
-            ),
-            "list_profiles (100 profiles)": (
-                lambda: raw.get("profiles.json").raise_for_status().json(),
-                lambda: list_profiles.sync(client=typed),
-                lambda: [Profile.from_dict(profile) for profile in PROFILES],
-            ),
+        operations: dict[str, dict[str, Callable[[], Any]]] = {
+            "get_profile": {
+                "raw": lambda: raw.get(f"profiles/{FIRST_ID}.json").raise_for_status().json(),
+                "client": lambda: buffer.profiles.retrieve(FIRST_ID),
+                "functions": lambda: get_profile.sync(FIRST_ID, client=typed),
+                "models": lambda: Profile.from_dict(PROFILES[0]),
+            },
+            "list_profiles (100 profiles)": {
+                "raw": lambda: raw.get("profiles.json").raise_for_status().json(),
+                "client": lambda: buffer.profiles.list(),
+                "functions": lambda: list_profiles.sync(client=typed),
+                "models": lambda: [Profile.from_dict(profile) for profile in PROFILES],
+            },
         }
-        for operation, (raw_call, typed_call, models) in operations.items():
-            timed = _best_microseconds_per_call(
-                {"raw": raw_call, "client": typed_call, "models": models}, numbers[operation]
+        for operation, sides in operations.items():
+            timed = _best_microseconds_per_call(sides, numbers[operation])
+            results.append(
+                OverheadResult(transport, operation, timed["raw"], timed["client"], timed["functions"], timed["models"])
             )
-            results.append(OverheadResult(transport, operation, timed["raw"], timed["client"], timed["models"]))
     return results
 
 

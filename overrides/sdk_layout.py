@@ -102,17 +102,18 @@ def resource_tree(spec: dict[str, Any]) -> dict[str, Resource]:
         if method_name in resource.methods or method_name in resource.children:
             raise LayoutError(f"{'.'.join(resource_path)}.{method_name} is named by two operations")
         resource.methods[method_name] = operation_id
-    for resource in _leaves_first(roots):
+    for resource in _walk(roots):
         clash = resource.methods.keys() & resource.children.keys()
         if clash:
             raise LayoutError(f"{'.'.join(resource.path)}.{min(clash)} names both a method and a resource")
     return roots
 
 
-def _leaves_first(level: dict[str, Resource]) -> Iterator[Resource]:
+def _walk(level: dict[str, Resource]) -> Iterator[Resource]:
+    """Every resource, each before its sub-resources."""
     for resource in level.values():
-        yield from _leaves_first(resource.children)
         yield resource
+        yield from _walk(resource.children)
 
 
 def _enums(node: Any) -> Iterator[list[Any]]:
@@ -138,7 +139,7 @@ def layout(spec: dict[str, Any]) -> dict[str, Any]:
             }
             for _, method, operation in _operations(spec)
         },
-        "resources": [resource.as_template_value() for resource in _leaves_first(roots)],
+        "resources": [resource.as_template_value() for resource in _walk(roots)],
         "roots": [{"attribute": name, "class": resource.class_name} for name, resource in roots.items()],
         "enum_orders": {
             "|".join(sorted(str(value) for value in values)): [str(value) for value in values]

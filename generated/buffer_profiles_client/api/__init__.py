@@ -23,6 +23,57 @@ from ..types import UNSET, Unset
 from .profiles import get_profile, list_profile_schedules, list_profiles, update_profile_schedules
 
 
+class Profiles(SyncResource):
+    """``buffer.profiles``: list, retrieve."""
+
+    @cached_property
+    def schedules(self) -> ProfilesSchedules:
+        return ProfilesSchedules(self._client)
+
+    @cached_property
+    def with_raw_response(self) -> ProfilesWithRawResponse:
+        """The same methods, each returning a ``RawResponse``: the result with the answer's status and headers."""
+        return ProfilesWithRawResponse(self._client)
+
+    def list(
+        self,
+    ) -> builtins.list[Profile]:
+        """List profiles
+
+        Returns every social media profile connected to the authenticated user's account.
+
+        Raises:
+            BufferApiError: for any answer but a documented success (its subclass says which: AuthenticationError,
+                NotFoundError, RateLimitedError, ...), after the retries this operation allows.
+            APIConnectionError: when no answer came (APITimeoutError: not within the timeout).
+        """
+        return self._client._request(list_profiles.OPERATION, {}).parsed
+
+    def retrieve(
+        self,
+        id: str,
+    ) -> Profile:
+        """Get a profile
+
+        Returns the single profile with this id, including its posting schedules.
+
+        Args:
+            id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
+                documentation and recorded answers has this form).
+
+        Raises:
+            BufferApiError: for any answer but a documented success (its subclass says which: AuthenticationError,
+                NotFoundError, RateLimitedError, ...), after the retries this operation allows.
+            APIConnectionError: when no answer came (APITimeoutError: not within the timeout).
+        """
+        return self._client._request(
+            get_profile.OPERATION,
+            {
+                "id": id,
+            },
+        ).parsed
+
+
 class ProfilesSchedules(SyncResource):
     """``buffer.profiles.schedules``: list, update."""
 
@@ -92,21 +143,16 @@ class ProfilesSchedules(SyncResource):
         ).parsed
 
 
-class Profiles(SyncResource):
-    """``buffer.profiles``: list, retrieve."""
+class ProfilesWithRawResponse(SyncResource):
+    """``buffer.profiles.with_raw_response``: list, retrieve (each returning a RawResponse)."""
 
     @cached_property
-    def schedules(self) -> ProfilesSchedules:
-        return ProfilesSchedules(self._client)
-
-    @cached_property
-    def with_raw_response(self) -> ProfilesWithRawResponse:
-        """The same methods, each returning a ``RawResponse``: the result with the answer's status and headers."""
-        return ProfilesWithRawResponse(self._client)
+    def schedules(self) -> ProfilesSchedulesWithRawResponse:
+        return ProfilesSchedulesWithRawResponse(self._client)
 
     def list(
         self,
-    ) -> builtins.list[Profile]:
+    ) -> RawResponse[builtins.list[Profile]]:
         """List profiles
 
         Returns every social media profile connected to the authenticated user's account.
@@ -116,12 +162,12 @@ class Profiles(SyncResource):
                 NotFoundError, RateLimitedError, ...), after the retries this operation allows.
             APIConnectionError: when no answer came (APITimeoutError: not within the timeout).
         """
-        return self._client._request(list_profiles.OPERATION, {}).parsed
+        return self._client._request(list_profiles.OPERATION, {})
 
     def retrieve(
         self,
         id: str,
-    ) -> Profile:
+    ) -> RawResponse[Profile]:
         """Get a profile
 
         Returns the single profile with this id, including its posting schedules.
@@ -140,7 +186,7 @@ class Profiles(SyncResource):
             {
                 "id": id,
             },
-        ).parsed
+        )
 
 
 class ProfilesSchedulesWithRawResponse(SyncResource):
@@ -207,16 +253,21 @@ class ProfilesSchedulesWithRawResponse(SyncResource):
         )
 
 
-class ProfilesWithRawResponse(SyncResource):
-    """``buffer.profiles.with_raw_response``: list, retrieve (each returning a RawResponse)."""
+class AsyncProfiles(AsyncResource):
+    """``buffer.profiles``: list, retrieve."""
 
     @cached_property
-    def schedules(self) -> ProfilesSchedulesWithRawResponse:
-        return ProfilesSchedulesWithRawResponse(self._client)
+    def schedules(self) -> AsyncProfilesSchedules:
+        return AsyncProfilesSchedules(self._client)
 
-    def list(
+    @cached_property
+    def with_raw_response(self) -> AsyncProfilesWithRawResponse:
+        """The same methods, each returning a ``RawResponse``: the result with the answer's status and headers."""
+        return AsyncProfilesWithRawResponse(self._client)
+
+    async def list(
         self,
-    ) -> RawResponse[builtins.list[Profile]]:
+    ) -> builtins.list[Profile]:
         """List profiles
 
         Returns every social media profile connected to the authenticated user's account.
@@ -226,12 +277,12 @@ class ProfilesWithRawResponse(SyncResource):
                 NotFoundError, RateLimitedError, ...), after the retries this operation allows.
             APIConnectionError: when no answer came (APITimeoutError: not within the timeout).
         """
-        return self._client._request(list_profiles.OPERATION, {})
+        return (await self._client._request(list_profiles.OPERATION, {})).parsed
 
-    def retrieve(
+    async def retrieve(
         self,
         id: str,
-    ) -> RawResponse[Profile]:
+    ) -> Profile:
         """Get a profile
 
         Returns the single profile with this id, including its posting schedules.
@@ -245,12 +296,14 @@ class ProfilesWithRawResponse(SyncResource):
                 NotFoundError, RateLimitedError, ...), after the retries this operation allows.
             APIConnectionError: when no answer came (APITimeoutError: not within the timeout).
         """
-        return self._client._request(
-            get_profile.OPERATION,
-            {
-                "id": id,
-            },
-        )
+        return (
+            await self._client._request(
+                get_profile.OPERATION,
+                {
+                    "id": id,
+                },
+            )
+        ).parsed
 
 
 class AsyncProfilesSchedules(AsyncResource):
@@ -326,21 +379,16 @@ class AsyncProfilesSchedules(AsyncResource):
         ).parsed
 
 
-class AsyncProfiles(AsyncResource):
-    """``buffer.profiles``: list, retrieve."""
+class AsyncProfilesWithRawResponse(AsyncResource):
+    """``buffer.profiles.with_raw_response``: list, retrieve (each returning a RawResponse)."""
 
     @cached_property
-    def schedules(self) -> AsyncProfilesSchedules:
-        return AsyncProfilesSchedules(self._client)
-
-    @cached_property
-    def with_raw_response(self) -> AsyncProfilesWithRawResponse:
-        """The same methods, each returning a ``RawResponse``: the result with the answer's status and headers."""
-        return AsyncProfilesWithRawResponse(self._client)
+    def schedules(self) -> AsyncProfilesSchedulesWithRawResponse:
+        return AsyncProfilesSchedulesWithRawResponse(self._client)
 
     async def list(
         self,
-    ) -> builtins.list[Profile]:
+    ) -> RawResponse[builtins.list[Profile]]:
         """List profiles
 
         Returns every social media profile connected to the authenticated user's account.
@@ -350,12 +398,12 @@ class AsyncProfiles(AsyncResource):
                 NotFoundError, RateLimitedError, ...), after the retries this operation allows.
             APIConnectionError: when no answer came (APITimeoutError: not within the timeout).
         """
-        return (await self._client._request(list_profiles.OPERATION, {})).parsed
+        return await self._client._request(list_profiles.OPERATION, {})
 
     async def retrieve(
         self,
         id: str,
-    ) -> Profile:
+    ) -> RawResponse[Profile]:
         """Get a profile
 
         Returns the single profile with this id, including its posting schedules.
@@ -369,14 +417,12 @@ class AsyncProfiles(AsyncResource):
                 NotFoundError, RateLimitedError, ...), after the retries this operation allows.
             APIConnectionError: when no answer came (APITimeoutError: not within the timeout).
         """
-        return (
-            await self._client._request(
-                get_profile.OPERATION,
-                {
-                    "id": id,
-                },
-            )
-        ).parsed
+        return await self._client._request(
+            get_profile.OPERATION,
+            {
+                "id": id,
+            },
+        )
 
 
 class AsyncProfilesSchedulesWithRawResponse(AsyncResource):
@@ -439,52 +485,6 @@ class AsyncProfilesSchedulesWithRawResponse(AsyncResource):
                     },
                     UNSET,
                 ),
-            },
-        )
-
-
-class AsyncProfilesWithRawResponse(AsyncResource):
-    """``buffer.profiles.with_raw_response``: list, retrieve (each returning a RawResponse)."""
-
-    @cached_property
-    def schedules(self) -> AsyncProfilesSchedulesWithRawResponse:
-        return AsyncProfilesSchedulesWithRawResponse(self._client)
-
-    async def list(
-        self,
-    ) -> RawResponse[builtins.list[Profile]]:
-        """List profiles
-
-        Returns every social media profile connected to the authenticated user's account.
-
-        Raises:
-            BufferApiError: for any answer but a documented success (its subclass says which: AuthenticationError,
-                NotFoundError, RateLimitedError, ...), after the retries this operation allows.
-            APIConnectionError: when no answer came (APITimeoutError: not within the timeout).
-        """
-        return await self._client._request(list_profiles.OPERATION, {})
-
-    async def retrieve(
-        self,
-        id: str,
-    ) -> RawResponse[Profile]:
-        """Get a profile
-
-        Returns the single profile with this id, including its posting schedules.
-
-        Args:
-            id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
-                documentation and recorded answers has this form).
-
-        Raises:
-            BufferApiError: for any answer but a documented success (its subclass says which: AuthenticationError,
-                NotFoundError, RateLimitedError, ...), after the retries this operation allows.
-            APIConnectionError: when no answer came (APITimeoutError: not within the timeout).
-        """
-        return await self._client._request(
-            get_profile.OPERATION,
-            {
-                "id": id,
             },
         )
 
