@@ -19,7 +19,7 @@ from typing import Any, ClassVar, Self, TypeVar
 import httpx
 
 from . import errors, request_log
-from .backends import RestBackend
+from .backends import Backend, RestBackend
 from .defaults import ACCESS_TOKEN_VARIABLE, BASE_URL_VARIABLE, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, as_timeout
 from .operations import Operation, RawResponse
 from .retry_policy import Backoff
@@ -58,7 +58,7 @@ class _ClientBase:
     _user_agent: ClassVar[str]
 
     _settings: _Settings
-    _backend: RestBackend
+    _backend: Backend
     _owns_http: bool
 
     def _configure(

@@ -17,6 +17,17 @@ T = TypeVar("T")
 
 
 class Backend(Protocol):
+    """What a client object needs of the API it calls; ``RestBackend`` is the one for Buffer's v1."""
+
+    @property
+    def base_url(self) -> str:
+        """Where the API is, for messages and repr."""
+        ...
+
+    def with_headers(self, headers: Mapping[str, str]) -> "Backend":
+        """The same backend, sending ``headers`` as well (``with_options(default_headers=...)``)."""
+        ...
+
     def build_request(
         self,
         http: httpx.Client | httpx.AsyncClient,

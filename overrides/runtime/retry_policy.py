@@ -43,12 +43,18 @@ class RetryPolicy(enum.Enum):
 
 # httpx raises these before a byte of the request has left.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+# What may pass: timeouts, the network, and a server that broke the exchange. A request httpx
+# cannot send (an unsupported scheme, an invalid header: UnsupportedProtocol, LocalProtocolError)
+# would fail the same way again.
+_TRANSIENT = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError, httpx.ProxyError)
 _READ_AGAIN_STATUSES = frozenset({408, 429})
 _SEND_AGAIN_STATUSES = frozenset({429})
 
 
 def may_resend_after_error(policy: RetryPolicy, error: httpx.TransportError) -> bool:
-    return policy is RetryPolicy.READ or isinstance(error, _NOT_SENT)
+    if policy is RetryPolicy.READ:
+        return isinstance(error, _TRANSIENT)
+    return isinstance(error, _NOT_SENT)
 
 
 def may_resend_after_status(policy: RetryPolicy, status: int) -> bool:

@@ -44,6 +44,8 @@ FAILURES: dict[str, tuple[Answer, type[Exception]]] = {
     "WriteTimeout": (httpx.WriteTimeout("timed out"), APITimeoutError),
     "ReadError": (httpx.ReadError("connection reset by peer"), APIConnectionError),
     "RemoteProtocolError": (httpx.RemoteProtocolError("Server disconnected"), APIConnectionError),
+    # Not transient: the same request would fail the same way.
+    "UnsupportedProtocol": (httpx.UnsupportedProtocol("unsupported protocol 'ftp://'"), APIConnectionError),
     "408": ((408, {}, b'{"code": 408, "message": "Request timeout"}'), UnexpectedStatus),
     "429": (TOO_MANY, RateLimitedError),
     "500": ((500, {}, b'{"code": 1000, "message": "An unknown error occurred."}'), ServerError),
