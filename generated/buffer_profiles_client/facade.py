@@ -14,7 +14,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from types import TracebackType
-from typing import Any, ClassVar, Self, TypeVar
+from typing import Any, ClassVar, Generic, Self, TypeVar
 
 import httpx
 
@@ -25,6 +25,7 @@ from .operations import Operation, RawResponse
 from .retry_policy import Backoff
 
 T = TypeVar("T")
+Http = TypeVar("Http", httpx.Client, httpx.AsyncClient)
 
 
 class MissingAccessTokenError(ValueError):
@@ -50,26 +51,37 @@ class _Settings:
             raise ValueError("max_retries must be 0 or more")
 
 
-class _ClientBase:
+class _ClientBase(Generic[Http]):
     """Settings, the backend and the HTTP client: what the sync and the async client object share."""
 
     # Set by the generated subclasses: the spec's first server, and this package's name and version.
     _default_base_url: ClassVar[str]
     _user_agent: ClassVar[str]
 
-    _settings: _Settings
-    _backend: Backend
-    _owns_http: bool
-
-    def _configure(
+    def __init__(
         self,
-        access_token: str | None,
-        base_url: str | httpx.URL | None,
-        timeout: float | httpx.Timeout,
-        max_retries: int,
-        default_headers: Mapping[str, str] | None,
-        backoff: Backoff | None,
+        access_token: str | None = None,
+        *,
+        base_url: str | httpx.URL | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: Http | None = None,
+        backoff: Backoff | None = None,
     ) -> None:
+        """
+        Args:
+            access_token: a Buffer OAuth access token; default: ``BUFFER_ACCESS_TOKEN``.
+            base_url: where the API's paths start; default: ``BUFFER_BASE_URL``, else Buffer's API.
+            timeout: seconds, or an ``httpx.Timeout``, for each request (default: 5 s to connect, 60 s
+                for each further step).
+            max_retries: how many times a failed request may be sent again (default 2; 0 turns it
+                off); which failures allow it depends on the operation.
+            default_headers: headers sent with every request.
+            http_client: your own ``httpx.Client`` (``httpx.AsyncClient`` for the async client), for
+                proxies, TLS or transports; it stays yours to close.
+            backoff: the waits between attempts (``Backoff``).
+        """
         request_log.configure_from_environment()
         token = access_token if access_token is not None else os.environ.get(ACCESS_TOKEN_VARIABLE, "")
         if not token:
@@ -79,7 +91,13 @@ class _ClientBase:
         base = str(base_url or os.environ.get(BASE_URL_VARIABLE) or self._default_base_url)
         headers = {"User-Agent": self._user_agent, **(default_headers or {})}
         self._settings = _Settings(as_timeout(timeout), max_retries, backoff or Backoff())
-        self._backend = RestBackend(base, token, headers)
+        self._backend: Backend = RestBackend(base, token, headers)
+        self._http: Http = http_client or self._new_http(self._settings.timeout)
+        self._owns_http = http_client is None
+
+    def _new_http(self, timeout: httpx.Timeout) -> Http:
+        """The connection pool this client makes when it is given none."""
+        raise NotImplementedError
 
     @property
     def base_url(self) -> str:
@@ -160,35 +178,11 @@ class _Attempts:
         return delay
 
 
-class SyncClient(_ClientBase):
+class SyncClient(_ClientBase[httpx.Client]):
     """The base of ``BufferProfiles``: one ``httpx.Client`` (a connection pool) for all its calls."""
 
-    def __init__(
-        self,
-        access_token: str | None = None,
-        *,
-        base_url: str | httpx.URL | None = None,
-        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        default_headers: Mapping[str, str] | None = None,
-        http_client: httpx.Client | None = None,
-        backoff: Backoff | None = None,
-    ) -> None:
-        """
-        Args:
-            access_token: a Buffer OAuth access token; default: ``BUFFER_ACCESS_TOKEN``.
-            base_url: where the API's paths start; default: ``BUFFER_BASE_URL``, else Buffer's API.
-            timeout: seconds, or an ``httpx.Timeout``, for each request (default: 5 s to connect, 60 s
-                for each further step).
-            max_retries: how many times a failed request may be sent again (default 2; 0 turns it
-                off); which failures allow it depends on the operation.
-            default_headers: headers sent with every request.
-            http_client: your own ``httpx.Client`` (proxies, TLS, transports); it stays yours to close.
-            backoff: the waits between attempts (``Backoff``).
-        """
-        self._configure(access_token, base_url, timeout, max_retries, default_headers, backoff)
-        self._http = http_client or httpx.Client(timeout=self._settings.timeout)
-        self._owns_http = http_client is None
+    def _new_http(self, timeout: httpx.Timeout) -> httpx.Client:
+        return httpx.Client(timeout=timeout)
 
     def _request(self, operation: Operation[T], arguments: Mapping[str, Any]) -> RawResponse[T]:
         request = self._backend.build_request(self._http, operation, arguments, self._settings.timeout)
@@ -218,24 +212,11 @@ class SyncClient(_ClientBase):
         self.close()
 
 
-class AsyncClient(_ClientBase):
+class AsyncClient(_ClientBase[httpx.AsyncClient]):
     """The base of ``AsyncBufferProfiles``: one ``httpx.AsyncClient`` for all its calls."""
 
-    def __init__(
-        self,
-        access_token: str | None = None,
-        *,
-        base_url: str | httpx.URL | None = None,
-        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        default_headers: Mapping[str, str] | None = None,
-        http_client: httpx.AsyncClient | None = None,
-        backoff: Backoff | None = None,
-    ) -> None:
-        """The same arguments as ``BufferProfiles``; ``http_client`` is an ``httpx.AsyncClient``."""
-        self._configure(access_token, base_url, timeout, max_retries, default_headers, backoff)
-        self._http = http_client or httpx.AsyncClient(timeout=self._settings.timeout)
-        self._owns_http = http_client is None
+    def _new_http(self, timeout: httpx.Timeout) -> httpx.AsyncClient:
+        return httpx.AsyncClient(timeout=timeout)
 
     async def _request(self, operation: Operation[T], arguments: Mapping[str, Any]) -> RawResponse[T]:
         request = self._backend.build_request(self._http, operation, arguments, self._settings.timeout)
