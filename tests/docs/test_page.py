@@ -23,25 +23,25 @@ OPERATIONS = {
     "list_profiles": (
         "List profiles",
         "bearerAuth or accessTokenQuery or oauth2",
-        "profiles = list_profiles.sync(client=client)",
+        "profiles = buffer.profiles.list()",
         'curl --fail-with-body -sS "$BUFFER_BASE_URL/profiles.json"',
     ),
     "get_profile": (
         "Get a profile",
         "The profile's id, 24 lowercase hexadecimal digits.",
-        "profile = get_profile.sync(profile_id, client=client)",
+        "profile = buffer.profiles.retrieve(profile_id)",
         '--data-urlencode "access_token=$BUFFER_ACCESS_TOKEN"',
     ),
     "list_profile_schedules": (
         "List posting schedules",
         "The profile's id, 24 lowercase hexadecimal digits.",
-        "profiles = await list_profiles.asyncio(client=client)",
+        "profiles = await buffer.profiles.list()",
         '"$BUFFER_BASE_URL/profiles/$BUFFER_PROFILE_ID/schedules.json"',
     ),
     "update_profile_schedules": (
         "Replace posting schedules",
         "The new schedules, replacing all current ones.",
-        "result = update_profile_schedules.sync(profile_id, client=client, body=form)",
+        "result = buffer.profiles.schedules.update(",
         "--data-urlencode 'schedules[0][times][]=17:43'",
     ),
 }
