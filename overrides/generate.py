@@ -96,7 +96,11 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         fresh = Path(scratch) / OUTPUT.name
-        generate_into(fresh)
+        try:
+            generate_into(fresh)
+        except sdk_layout.LayoutError as error:
+            print(f"openapi.yaml: {error}", file=sys.stderr)
+            return 1
         if args.check:
             stale = _differences(OUTPUT, fresh) if OUTPUT.is_dir() else [OUTPUT.name]
             if stale:
