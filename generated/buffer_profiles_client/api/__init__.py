@@ -5,21 +5,16 @@ from __future__ import annotations
 import builtins
 from collections.abc import Sequence
 from functools import cached_property
-from typing import Any
 
 from ..bodies import body_from
 from ..facade import AsyncClient, AsyncResource, SyncClient, SyncResource
-from ..models.day import Day
-from ..models.error import Error, ErrorDict
-from ..models.profile import Profile, ProfileDict
-from ..models.profile_counts import ProfileCounts, ProfileCountsDict
-from ..models.schedule import Schedule, ScheduleDict
+from ..models.profile import Profile
+from ..models.schedule import Schedule
 from ..models.schedule_input import ScheduleInput, ScheduleInputDict
-from ..models.statistics import Statistics, StatisticsDict
-from ..models.update_schedules_form import UpdateSchedulesForm, UpdateSchedulesFormDict
-from ..models.update_schedules_result import UpdateSchedulesResult, UpdateSchedulesResultDict
+from ..models.update_schedules_form import UpdateSchedulesForm
+from ..models.update_schedules_result import UpdateSchedulesResult
 from ..operations import RawResponse
-from ..types import UNSET, Unset
+from ..types import UNSET
 from .profiles import get_profile, list_profile_schedules, list_profiles, update_profile_schedules
 
 
@@ -494,8 +489,9 @@ class BufferProfiles(SyncClient):
 
     ``BufferProfiles()`` reads the access token from ``BUFFER_ACCESS_TOKEN`` and the base URL from
     ``BUFFER_BASE_URL`` (default: https://api.bufferapp.com/1); every request has a finite timeout and
-    failures that allow it are retried (``facade.SyncClient`` lists the arguments). Use it with
-    ``with`` so that its connections are closed.
+    failures that allow it are retried. Arguments: ``access_token``, ``base_url``, ``timeout``,
+    ``max_retries``, ``default_headers``, ``http_client``, ``backoff``. Use it with ``with`` so that
+    its connections are closed.
     """
 
     _default_base_url = "https://api.bufferapp.com/1"
