@@ -146,10 +146,11 @@ class APIConnectionError(httpx.TransportError):
         url: the request's URL, with any access token replaced by ``REDACTED``.
     """
 
-    def __init__(self, message: str, *, request: httpx.Request) -> None:
+    def __init__(self, message: str, *, request: httpx.Request | None = None) -> None:
+        # request stays optional, as in httpx, so that the exception unpickles from its message.
         super().__init__(message, request=request)
-        self.method = request.method
-        self.url = redacted_url(request.url)
+        self.method = request.method if request is not None else ""
+        self.url = redacted_url(request.url) if request is not None else ""
 
 
 class APITimeoutError(APIConnectionError, httpx.TimeoutException):

@@ -7,6 +7,7 @@ never after a 5xx, a timeout or a broken connection, which may follow a stored u
 
 import asyncio
 import email.utils
+import pickle
 
 import httpx
 import pytest
@@ -113,6 +114,8 @@ def test_no_answer_raises_the_packages_error_which_is_also_httpxs() -> None:
     assert isinstance(raised.value.__cause__, httpx.ReadTimeout)
     assert str(raised.value) == f"GET {BASE_URL}/profiles.json timed out (ReadTimeout: timed out)"
     assert raised.value.request is script.requests[-1]
+    assert (raised.value.method, raised.value.url) == ("GET", f"{BASE_URL}/profiles.json")
+    assert str(pickle.loads(pickle.dumps(raised.value))) == str(raised.value)  # crosses process pools
 
 
 def test_waits_double_from_half_a_second_to_at_most_eight() -> None:
