@@ -14,7 +14,7 @@ from .errors import (
 )
 from .retries import RateLimitRetry
 
-__version__ = "2.0.0"
+__version__ = "2.1.0"
 
 __all__ = (
     "AuthenticatedClient",

@@ -41,7 +41,8 @@ UPSTREAM_TEMPLATE_SHA256 = {
 COPIED_TEMPLATES = ["endpoint_module.py.jinja", "package_init.py.jinja", "pyproject_pdm.toml.jinja"]
 TEMPLATE_DIFFS = Path(__file__).with_name("template_diffs")
 UPDATE_MODULE = Path(PACKAGE, "api", "profiles", "update_profile_schedules.py")
-ADDED_FILES = {Path(PACKAGE, "bracket_form.py"), Path(PACKAGE, "retries.py"), Path("LICENSE"), Path("CHANGELOG.md")}
+RUNTIME_MODULES = {Path(PACKAGE, module.name) for module in (OVERRIDES / "runtime").glob("*.py")}
+ADDED_FILES = (RUNTIME_MODULES - {Path(PACKAGE, "errors.py")}) | {Path("LICENSE"), Path("CHANGELOG.md")}
 CHANGED_FILES = {
     Path("README.md"),
     Path("pyproject.toml"),

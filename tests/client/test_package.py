@@ -14,7 +14,7 @@ def test_the_version_is_the_one_kept_with_the_overrides() -> None:
     configured = yaml.safe_load((OVERRIDES / "generator.yaml").read_text())["package_version_override"]
     built = tomllib.loads((OUTPUT / "pyproject.toml").read_text())["project"]["version"]
 
-    assert buffer_profiles_client.__version__ == built == configured == "2.0.0"
+    assert buffer_profiles_client.__version__ == built == configured == "2.1.0"
 
 
 def test_models_print_unset_fields_readably() -> None:

@@ -82,6 +82,24 @@ def test_the_installed_package_sends_bracket_bodies(installed_client: InstalledC
     assert output == ["schedules[0][days][]=mon&schedules[0][times][]=12:45", "UpdateSchedulesResult True"]
 
 
+# The GraphQL reads need no GraphQL library: fixed documents out, decoded JSON in.
+READ_GRAPHQL_ANSWER = """
+from buffer_profiles_client.graphql_mapping import read_posting_schedule
+from buffer_profiles_client.graphql_queries import POSTING_SCHEDULE
+
+data = {"channel": {"postingSchedule": [{"day": "sun", "times": ["10:00"], "paused": False}]}}
+print(POSTING_SCHEDULE.body(id="4eb854340acb04e870000010")["operationName"])
+print([schedule.to_dict() for schedule in read_posting_schedule(data)])
+"""
+
+
+def test_the_installed_package_reads_graphql_answers_with_no_graphql_library(installed_client: InstalledClient) -> None:
+    output = installed_client.run("-c", READ_GRAPHQL_ANSWER).splitlines()
+
+    assert output == ["PostingSchedule", "[{'days': ['sun'], 'times': ['10:00']}]"]
+    assert "graphql-core" not in installed_client.alone  # what the wheel pulled in
+
+
 def test_a_user_script_works_against_the_reference_server(installed_client: InstalledClient, tmp_path: Path) -> None:
     with demo_server(tmp_path) as base_url:
         environment = {
@@ -93,7 +111,7 @@ def test_a_user_script_works_against_the_reference_server(installed_client: Inst
         }
         output = installed_client.run("-c", USER_SCRIPT, env=environment).splitlines()
 
-    assert output[0] == "version 2.0.0"
+    assert output[0] == "version 2.1.0"
     assert f"profile {DEMO_PROFILE_ID} @skinnyoteam" in output
     assert "updated True" in output
     assert "schedules [{'days': ['sat'], 'times': ['09:30']}]" in output
@@ -105,15 +123,15 @@ def test_a_user_script_works_against_the_reference_server(installed_client: Inst
 def test_the_distributions_pass_twine_check_and_carry_their_metadata(installed_client: InstalledClient) -> None:
     wheel, sdist = installed_client.distributions
     with zipfile.ZipFile(wheel) as archive:
-        metadata = archive.read("buffer_profiles_client-2.0.0.dist-info/METADATA").decode()
+        metadata = archive.read("buffer_profiles_client-2.1.0.dist-info/METADATA").decode()
         wheel_files = set(archive.namelist())
     with tarfile.open(sdist) as archive:
         sdist_files = {Path(name).name for name in archive.getnames()}
 
     assert check_distributions([wheel, sdist]).count("PASSED") == 2
-    assert wheel.name == "buffer_profiles_client-2.0.0-py3-none-any.whl"
+    assert wheel.name == "buffer_profiles_client-2.1.0-py3-none-any.whl"
     for field in (
-        "Version: 2.0.0",
+        "Version: 2.1.0",
         "License-Expression: MIT",
         "Summary: Typed Python client for Buffer's Profiles API (v1)",
         "Project-URL: API documentation, https://buffer.com/developers/api/profiles",
@@ -122,5 +140,5 @@ def test_the_distributions_pass_twine_check_and_carry_their_metadata(installed_c
         assert field in metadata
     assert "MyDataModel" not in metadata
     assert "api.example.com" not in metadata
-    assert "buffer_profiles_client-2.0.0.dist-info/licenses/LICENSE" in wheel_files
+    assert "buffer_profiles_client-2.1.0.dist-info/licenses/LICENSE" in wheel_files
     assert {"LICENSE", "README.md", "pyproject.toml", "py.typed", "errors.py", "retries.py"} <= sdist_files
