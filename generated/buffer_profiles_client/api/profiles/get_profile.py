@@ -97,7 +97,9 @@ def sync_detailed(
 ) -> Response[Error | Profile]:
     """Get a profile
 
-     Returns the single profile with this id, including its posting schedules.
+     Returns the single profile with this id, including its posting schedules. Deprecated: Buffer
+    switches this API off on 2027-02-01; its GraphQL API reads the same profile as a channel (the
+    overview's "Migrating to GraphQL").
 
     Args:
         id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
@@ -129,7 +131,9 @@ def sync(
 ) -> Profile:
     """Get a profile
 
-     Returns the single profile with this id, including its posting schedules.
+     Returns the single profile with this id, including its posting schedules. Deprecated: Buffer
+    switches this API off on 2027-02-01; its GraphQL API reads the same profile as a channel (the
+    overview's "Migrating to GraphQL").
 
     Args:
         id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
@@ -161,7 +165,9 @@ async def asyncio_detailed(
 ) -> Response[Error | Profile]:
     """Get a profile
 
-     Returns the single profile with this id, including its posting schedules.
+     Returns the single profile with this id, including its posting schedules. Deprecated: Buffer
+    switches this API off on 2027-02-01; its GraphQL API reads the same profile as a channel (the
+    overview's "Migrating to GraphQL").
 
     Args:
         id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
@@ -191,7 +197,9 @@ async def asyncio(
 ) -> Profile:
     """Get a profile
 
-     Returns the single profile with this id, including its posting schedules.
+     Returns the single profile with this id, including its posting schedules. Deprecated: Buffer
+    switches this API off on 2027-02-01; its GraphQL API reads the same profile as a channel (the
+    overview's "Migrating to GraphQL").
 
     Args:
         id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's

@@ -134,7 +134,9 @@ def sync_detailed(
 
      Replaces all posting schedules of the profile with this id by the ones sent, in one step: a request
     that is rejected changes nothing. The access token may travel in the form body as `access_token`, as
-    well as in the header or the query (never in two places).
+    well as in the header or the query (never in two places). Deprecated, with nothing to replace it:
+    Buffer switches this API off on 2027-02-01, and its GraphQL API has no operation that sets posting
+    schedules (the overview's "Migrating to GraphQL" says what you can do instead).
 
     Args:
         id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
@@ -174,7 +176,9 @@ def sync(
 
      Replaces all posting schedules of the profile with this id by the ones sent, in one step: a request
     that is rejected changes nothing. The access token may travel in the form body as `access_token`, as
-    well as in the header or the query (never in two places).
+    well as in the header or the query (never in two places). Deprecated, with nothing to replace it:
+    Buffer switches this API off on 2027-02-01, and its GraphQL API has no operation that sets posting
+    schedules (the overview's "Migrating to GraphQL" says what you can do instead).
 
     Args:
         id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
@@ -214,7 +218,9 @@ async def asyncio_detailed(
 
      Replaces all posting schedules of the profile with this id by the ones sent, in one step: a request
     that is rejected changes nothing. The access token may travel in the form body as `access_token`, as
-    well as in the header or the query (never in two places).
+    well as in the header or the query (never in two places). Deprecated, with nothing to replace it:
+    Buffer switches this API off on 2027-02-01, and its GraphQL API has no operation that sets posting
+    schedules (the overview's "Migrating to GraphQL" says what you can do instead).
 
     Args:
         id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
@@ -252,7 +258,9 @@ async def asyncio(
 
      Replaces all posting schedules of the profile with this id by the ones sent, in one step: a request
     that is rejected changes nothing. The access token may travel in the form body as `access_token`, as
-    well as in the header or the query (never in two places).
+    well as in the header or the query (never in two places). Deprecated, with nothing to replace it:
+    Buffer switches this API off on 2027-02-01, and its GraphQL API has no operation that sets posting
+    schedules (the overview's "Migrating to GraphQL" says what you can do instead).
 
     Args:
         id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
