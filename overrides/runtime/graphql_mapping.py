@@ -82,11 +82,19 @@ _JSON_TYPE_NAMES = {type(None): "null", bool: "a boolean", int: "a number", floa
 class _Value:
     """A value of a decoded answer, and where it is in the answer, for errors that name the place."""
 
-    __slots__ = ("path", "value")
+    __slots__ = ("key", "parent", "value")
 
-    def __init__(self, value: Any, path: str) -> None:
+    def __init__(self, value: Any, key: str | int, parent: "_Value | None" = None) -> None:
         self.value = value
-        self.path = path
+        self.key = key
+        self.parent = parent
+
+    @property
+    def path(self) -> str:
+        """Where the value is, e.g. ``data.channel.postingSchedule[2].day``; built only for an error."""
+        if self.parent is None:
+            return str(self.key)
+        return f"{self.parent.path}[{self.key}]" if isinstance(self.key, int) else f"{self.parent.path}.{self.key}"
 
     def malformed(self, problem: str) -> MalformedDataError:
         return MalformedDataError(detail=f"{self.path}: {problem}")
@@ -100,12 +108,17 @@ class _Value:
             raise self._unexpected("an object")
         if name not in self.value:
             raise MalformedDataError(detail=f"{self.path}.{name}: missing")
-        return _Value(self.value[name], f"{self.path}.{name}")
+        return _Value(self.value[name], name, self)
 
     def items(self) -> list["_Value"]:
         if not isinstance(self.value, list):
             raise self._unexpected("a list")
-        return [_Value(item, f"{self.path}[{index}]") for index, item in enumerate(self.value)]
+        return [_Value(item, index, self) for index, item in enumerate(self.value)]
+
+    def strings(self) -> list[str]:
+        if isinstance(self.value, list) and all(isinstance(item, str) for item in self.value):
+            return self.value
+        return [item.string() for item in self.items()]  # raises, naming the first item that is not one
 
     def string(self) -> str:
         if not isinstance(self.value, str):
@@ -241,7 +254,7 @@ def _schedules(posting_schedule: _Value) -> list[Schedule]:
         day = entry["day"].day()
         if day in times_by_day:
             raise entry["day"].malformed(f"{day!r} is listed twice (Buffer sends one entry per day)")
-        times = [time.string() for time in entry["times"].items()]
+        times = entry["times"].strings()
         times_by_day[day] = [] if entry["paused"].boolean() else times
     return _grouped(times_by_day)
 
