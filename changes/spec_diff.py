@@ -6,6 +6,8 @@ callers, while accepting more does not. In a response it is the other way round:
 now send (a field that may be missing or null, a new enum value) breaks readers, while sending less
 variety does not. Added fields are the exception: a new response field or a new optional request
 field breaks nobody. Descriptions, examples, summaries and ``x-`` extensions are annotations.
+Marking something ``deprecated`` changes no behaviour either, but SemVer 2.0.0 (item 7) asks for a
+minor release when public API is deprecated, so that is non-breaking, as is withdrawing it.
 
 Where a change cannot be ordered (a pattern or format replaced by another), it counts as breaking:
 this check errs towards asking for a major release rather than missing one.
@@ -34,7 +36,6 @@ ANNOTATION_KEYWORDS = frozenset(
         "examples",
         "externalDocs",
         "$comment",
-        "deprecated",
         "tags",
         "links",
         "servers",
@@ -44,6 +45,10 @@ ANNOTATION_KEYWORDS = frozenset(
         "externalValue",
     }
 )
+# Marks what users should move off: no behaviour changes, but the release is a minor one (see above).
+DEPRECATION_KEYWORD = "deprecated"
+# Keywords that change no behaviour: compared as documentation only, wherever they are.
+DOCUMENTING_KEYWORDS = ANNOTATION_KEYWORDS | {DEPRECATION_KEYWORD}
 # Maps whose keys are names chosen by the author, never keywords (a property may be called "description").
 NAME_MAPS = frozenset(
     {
@@ -327,7 +332,7 @@ class _Comparison:
             self.add(level, where, f"{keyword} went from {len(before)} to {len(after)} schemas in {direction.value}")
 
     def _unhandled(self, old: Mapping[str, Any], new: Mapping[str, Any], where: str, direction: Direction) -> None:
-        for keyword in sorted((old.keys() | new.keys()) - HANDLED_SCHEMA_KEYWORDS - ANNOTATION_KEYWORDS):
+        for keyword in sorted((old.keys() | new.keys()) - HANDLED_SCHEMA_KEYWORDS - DOCUMENTING_KEYWORDS):
             if keyword.startswith("x-") or old.get(keyword) == new.get(keyword):
                 continue
             self.add(Level.BREAKING, where, f"{keyword} changed (not classified, so assumed breaking)")
@@ -523,34 +528,45 @@ def _without_annotations(node: Any) -> Any:
         return {
             key: _without_annotations(value)
             for key, value in node.items()
-            if key not in ANNOTATION_KEYWORDS and not key.startswith("x-")
+            if key not in DOCUMENTING_KEYWORDS and not key.startswith("x-")
         }
     if isinstance(node, list):
         return [_without_annotations(value) for value in node]
     return node
 
 
-def _annotations(old: Any, new: Any, parts: tuple[str | int, ...], names: bool) -> Iterator[Change]:
-    """Documentation differences, found on the documents as written (before references are followed)."""
+def _documentation_changes(old: Any, new: Any, parts: tuple[str | int, ...], names: bool) -> Iterator[Change]:
+    """Annotations and deprecations, found on the documents as written (before references are followed)."""
     if isinstance(old, Mapping) and isinstance(new, Mapping):
         for key in sorted(old.keys() | new.keys()):
             here = (*parts, key)
             if here == ("info", "version"):
                 continue  # the version is the verdict's business, not a change
-            documentary = not names and (key in ANNOTATION_KEYWORDS or key.startswith("x-"))
+            documentary = not names and (key in DOCUMENTING_KEYWORDS or key.startswith("x-"))
             if documentary and old.get(key) != new.get(key):
+                if key == DEPRECATION_KEYWORD and bool(old.get(key)) != bool(new.get(key)):
+                    what = "deprecated" if new.get(key) else "no longer deprecated"
+                    yield Change(Level.NON_BREAKING, _deprecated_thing(parts), what)
+                    continue
                 state = "added" if key not in old else "removed" if key not in new else "changed"
                 yield Change(Level.ANNOTATION, readable_path(here), state)
             elif not documentary and key in old and key in new:
-                yield from _annotations(old[key], new[key], here, names=not names and key in NAME_MAPS)
+                yield from _documentation_changes(old[key], new[key], here, names=not names and key in NAME_MAPS)
     elif isinstance(old, list) and isinstance(new, list):
         for index, (left, right) in enumerate(zip(old, new, strict=False)):
-            yield from _annotations(left, right, (*parts, index), names=False)
+            yield from _documentation_changes(left, right, (*parts, index), names=False)
+
+
+def _deprecated_thing(parts: tuple[str | int, ...]) -> str:
+    """An operation by its method and path, like the operation changes; anything else by its place."""
+    if len(parts) == 3 and parts[0] == "paths" and parts[2] in METHODS:
+        return _name((str(parts[1]), str(parts[2])))
+    return readable_path(parts)
 
 
 def compare_specs(old: Document, new: Document) -> list[Change]:
     """Every classified difference from ``old`` to ``new``, most severe first."""
     comparison = _Comparison(old, new)
     comparison.document()
-    comparison.found.update(_annotations(old, new, (), names=False))
+    comparison.found.update(_documentation_changes(old, new, (), names=False))
     return sorted(comparison.found, key=lambda change: (-change.level, change.where, change.what))

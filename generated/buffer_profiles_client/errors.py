@@ -15,6 +15,7 @@ keeps the generator's signature, so the generated modules that raise it keep wor
 """
 
 import email.utils
+import functools
 import json
 import re
 import time
@@ -223,6 +224,31 @@ def parse_leniently(parse: Callable[..., T], *, client: Any, response: httpx.Res
         return None
 
 
+class MalformedDataError(MalformedResponseError):
+    """A ``MalformedResponseError`` raised where the data is read; ``detail`` says what is wrong, and where.
+
+    Code that maps data already decoded from an answer (Buffer's GraphQL API, to these models) has no
+    response at hand: it raises this with ``detail`` alone, and ``with_response`` adds the answer's
+    status, headers, body and request once the caller has them.
+    """
+
+    def __init__(self, status_code: int = 200, content: bytes = b"", *, detail: str, **request: Any) -> None:
+        super().__init__(status_code, content, **request)
+        self.detail = detail
+        self.message = _one_line(detail)  # more precise than anything the body says
+        self.args = (str(self),)
+
+    def with_response(self, response: httpx.Response) -> "MalformedDataError":
+        kind, request = type(self), _request_of(response)
+        return kind(response.status_code, response.content, detail=self.detail, headers=response.headers, **request)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        rebuild = functools.partial(
+            type(self), detail=self.detail, headers=dict(self.headers), method=self.method, url=self.url
+        )
+        return (rebuild, (self.status_code, self.content))
+
+
 def retry_after_seconds(headers: Mapping[str, str], now: Callable[[], float] = time.time) -> float | None:
     """``Retry-After`` in seconds (from delay-seconds or an HTTP date), or None when absent or unreadable."""
     value = headers.get("Retry-After", "").strip()
@@ -295,6 +321,7 @@ __all__ = [
     "BufferApiError",
     "InvalidEnumValueError",
     "InvalidRequestError",
+    "MalformedDataError",
     "MalformedResponseError",
     "NotFoundError",
     "PermissionDeniedError",

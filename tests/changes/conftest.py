@@ -102,6 +102,12 @@ EDITS: dict[str, tuple[Edit, Edit]] = {
             "components:\n",
         ),
     ),
+    "deprecate an operation": (
+        unchanged,
+        replace_once(
+            "      operationId: list_profiles\n", "      operationId: list_profiles\n      deprecated: true\n"
+        ),
+    ),
     "change only a description": (
         unchanged,
         replace_once(

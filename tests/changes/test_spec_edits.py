@@ -56,6 +56,12 @@ EXPECTED: dict[str, tuple[tuple[Level, str, str], tuple[Level, str, str] | None,
         Bump.MINOR,
         Bump.MINOR,
     ),
+    "deprecate an operation": (
+        (Level.NON_BREAKING, "GET /profiles.json", "deprecated"),
+        None,  # openapi-python-client 0.29 ignores `deprecated`: the generated code is the same
+        Bump.MINOR,
+        Bump.NONE,
+    ),
     "change only a description": (
         (Level.ANNOTATION, 'paths["/profiles/{id}.json"].get.description', "changed"),
         (Level.ANNOTATION, "api.profiles.get_profile.sync", "docstring changed"),

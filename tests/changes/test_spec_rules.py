@@ -95,6 +95,11 @@ OPERATION = ["paths", "/things.json", "post"]
             Level.BREAKING,
             "required parameter added",
         ),
+        # SemVer 2.0.0, item 7: marking public API deprecated asks for a minor release.
+        ([*OPERATION, "deprecated"], True, Level.NON_BREAKING, "deprecated"),
+        ([*REQUEST, "properties", "n", "deprecated"], True, Level.NON_BREAKING, "deprecated"),
+        ([*RESPONSE, "properties", "day", "deprecated"], True, Level.NON_BREAKING, "deprecated"),
+        ([*OPERATION, "deprecated"], False, Level.ANNOTATION, "added"),  # false is what it was without
         (["paths", "/things.json", "post", "x-internal"], True, Level.ANNOTATION, "added"),
         (["paths", "/things.json", "post", "summary"], "Make one", Level.ANNOTATION, "added"),
     ],
@@ -134,3 +139,30 @@ def test_identical_documents_have_no_changes() -> None:
 
 def test_the_version_itself_is_no_change() -> None:
     assert compare_specs(*changed(["info", "version"], "9.9.9")) == []
+
+
+def test_a_deprecated_operation_is_named_by_method_and_path() -> None:
+    changes = compare_specs(*changed([*OPERATION, "deprecated"], True))
+
+    assert [(c.level, c.where, c.what) for c in changes] == [(Level.NON_BREAKING, "POST /things.json", "deprecated")]
+
+
+def test_withdrawing_a_deprecation_is_non_breaking_too() -> None:
+    deprecated, _ = changed([*OPERATION, "deprecated"], True)
+    deprecated["paths"]["/things.json"]["post"]["deprecated"] = True
+    withdrawn = copy.deepcopy(deprecated)
+    del withdrawn["paths"]["/things.json"]["post"]["deprecated"]
+
+    changes = compare_specs(deprecated, withdrawn)
+
+    assert [(c.level, c.where, c.what) for c in changes] == [
+        (Level.NON_BREAKING, "POST /things.json", "no longer deprecated")
+    ]
+
+
+def test_a_deprecated_schema_is_named_by_its_place() -> None:
+    changes = compare_specs(*changed([*RESPONSE, "properties", "day", "deprecated"], True))
+
+    assert [(c.where, c.what) for c in changes] == [
+        ('paths["/things.json"].post.responses["200"].content["application/json"].schema.properties.day', "deprecated")
+    ]

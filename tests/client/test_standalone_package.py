@@ -85,6 +85,24 @@ def test_the_installed_package_sends_bracket_bodies(installed_client: InstalledC
     assert output == ["schedules[0][days][]=mon&schedules[0][times][]=12:45", "UpdateSchedulesResult True"]
 
 
+# The GraphQL reads need no GraphQL library: fixed documents out, decoded JSON in.
+READ_GRAPHQL_ANSWER = """
+from buffer_profiles_client.graphql_mapping import read_posting_schedule
+from buffer_profiles_client.graphql_queries import POSTING_SCHEDULE
+
+data = {"channel": {"postingSchedule": [{"day": "sun", "times": ["10:00"], "paused": False}]}}
+print(POSTING_SCHEDULE.body(id="4eb854340acb04e870000010")["operationName"])
+print([schedule.to_dict() for schedule in read_posting_schedule(data)])
+"""
+
+
+def test_the_installed_package_reads_graphql_answers_with_no_graphql_library(installed_client: InstalledClient) -> None:
+    output = installed_client.run("-c", READ_GRAPHQL_ANSWER).splitlines()
+
+    assert output == ["PostingSchedule", "[{'days': ['sun'], 'times': ['10:00']}]"]
+    assert "graphql-core" not in installed_client.alone  # what the wheel pulled in
+
+
 def test_a_user_script_works_against_the_reference_server(installed_client: InstalledClient, tmp_path: Path) -> None:
     with demo_server(tmp_path) as base_url:
         environment = {

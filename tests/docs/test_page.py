@@ -16,6 +16,9 @@ OVERVIEW_SCREENSHOT = REPO / "reports" / "docs-overview.png"
 # Redoc's "API docs by" badge points its <img> at a CDN (no option turns it off); the page's
 # Content-Security-Policy (docs/page.hbs) blocks it. It is the only outside resource the page tries.
 TOLERATED_BLOCKED_ATTEMPTS = {"https://cdn.redoc.ly/redoc/logo-mini-full.svg"}
+# The badge Redoc adds to the heading of an operation marked `deprecated` (all four are); CSS shows it
+# capitalised, the accessible name has it as written.
+DEPRECATED = "deprecated"
 CSP_VIOLATION = re.compile(r"Loading the \w+ '([^']+)' violates the following Content Security Policy")
 
 # operationId -> (summary, a parameter or body field's description, a line of the Python sample, of curl)
@@ -84,8 +87,9 @@ class OfflinePage:
 
 
 def _heading(page: Page, text: str) -> Locator:
-    # Redoc prefixes each heading's accessible name with its anchor link ("link to section/...").
-    return page.get_by_role("heading", name=re.compile(rf"(^|\s){re.escape(text)}$"))
+    # Redoc prefixes each heading's accessible name with its anchor link ("link to section/..."), and
+    # ends a deprecated operation's with its badge.
+    return page.get_by_role("heading", name=re.compile(rf"(^|\s){re.escape(text)}(\s+{DEPRECATED})?$"))
 
 
 @pytest.fixture(scope="module")
@@ -108,11 +112,13 @@ def offline_page(browser: Browser, built_page: Path) -> Iterator[OfflinePage]:
     tab.page.context.close()
 
 
-def test_overview_explains_auth_errors_rate_limits_and_bracket_bodies(offline_page: OfflinePage) -> None:
+def test_overview_explains_the_sunset_auth_errors_rate_limits_and_bracket_bodies(offline_page: OfflinePage) -> None:
     page = offline_page.open()
 
-    for heading in ("Authentication", "Errors", "Rate limits", "Request bodies", "Testing your integration"):
+    for heading in ("Sunset", "Authentication", "Errors", "Rate limits", "Request bodies", "Testing your integration"):
         expect(_heading(page, heading)).to_be_visible()
+    expect(page.get_by_text("2027-02-01").first).to_be_visible()
+    expect(page.get_by_text("https://buffer.com/resources/legacy-rest-api-retired/").first).to_be_visible()
     expect(page.get_by_text("Access token required").first).to_be_visible()
     expect(page.get_by_text("access_token", exact=True).first).to_be_visible()
     expect(page.get_by_text("https://bufferapp.com/oauth2/authorize").first).to_be_visible()
@@ -125,7 +131,7 @@ def test_operation_shows_its_parameters_and_both_samples(operation_id: str, offl
     summary, parameter_text, python_line, curl_line = OPERATIONS[operation_id]
     page = offline_page.open(f"#/profiles/{operation_id}")
 
-    expect(_heading(page, summary)).to_be_visible()
+    expect(page.get_by_role("heading", name=re.compile(rf"{re.escape(summary)}\s+{DEPRECATED}$"))).to_be_visible()
     expect(page.get_by_text(parameter_text, exact=True).first).to_be_visible()
     # The curl sample is shown first; Python is one choice away in the language menu.
     expect(page.get_by_text(curl_line).first).to_be_visible()
@@ -163,3 +169,13 @@ def test_page_is_self_contained(built_page: Path) -> None:
 
 def test_two_builds_are_byte_identical(built_page: Path, tmp_path: Path) -> None:
     assert build_docs(tmp_path / "index.html").read_bytes() == built_page.read_bytes()
+
+
+def test_the_migration_section_shows_its_tables_and_examples(offline_page: OfflinePage) -> None:
+    page = offline_page.open("#section/Migrating-to-GraphQL")
+
+    expect(_heading(page, "Migrating to GraphQL")).to_be_visible()
+    for heading in ("Operations", "Profile fields", "Schedules", "Setting posting schedules", "Ids"):
+        expect(_heading(page, heading).first).to_be_attached()
+    expect(page.get_by_text("Channel.postingSchedule", exact=True).first).to_be_attached()
+    expect(page.get_by_text("query Account { account { id organizations { id } } }").first).to_be_attached()

@@ -90,3 +90,17 @@ def test_the_readme_the_package_readme_and_the_api_reference_show_the_example_as
     assert shown in (TESTKIT.parent / "README.md").read_text(encoding="utf-8")
     assert shown in (TESTKIT / "README.md").read_text(encoding="utf-8")
     assert shown in spec["info"]["description"]
+
+
+BUILD_GRAPHQL_SCHEMA = """
+import hashlib
+from buffer_profiles_testkit.graphql_schema import SCHEMA_FILE, SCHEMA_SHA256, buffer_schema
+print(hashlib.sha256(SCHEMA_FILE.read_bytes()).hexdigest() == SCHEMA_SHA256, "site-packages" in str(SCHEMA_FILE))
+print(sorted(buffer_schema().query_type.fields)[:3])
+"""
+
+
+def test_the_installed_kit_builds_buffers_graphql_schema_from_its_own_copy(installed_kit: InstalledKit) -> None:
+    output = run(installed_kit.python, "-c", BUILD_GRAPHQL_SCHEMA, cwd=installed_kit.outside).splitlines()
+
+    assert output == ["True True", "['account', 'aggregatedPostMetrics', 'channel']"]

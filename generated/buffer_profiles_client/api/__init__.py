@@ -35,7 +35,9 @@ class Profiles(SyncResource):
     ) -> builtins.list[Profile]:
         """List profiles
 
-        Returns every social media profile connected to the authenticated user's account.
+        Returns every social media profile connected to the authenticated user's account. Deprecated: Buffer
+        switches this API off on 2027-02-01; its GraphQL API lists the same profiles as the channels of each
+        organization (the overview's "Migrating to GraphQL").
 
         Raises:
             BufferApiError: for any answer but a documented success (its subclass says which: AuthenticationError,
@@ -50,7 +52,9 @@ class Profiles(SyncResource):
     ) -> Profile:
         """Get a profile
 
-        Returns the single profile with this id, including its posting schedules.
+        Returns the single profile with this id, including its posting schedules. Deprecated: Buffer
+        switches this API off on 2027-02-01; its GraphQL API reads the same profile as a channel (the
+        overview's "Migrating to GraphQL").
 
         Args:
             id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
@@ -83,7 +87,9 @@ class ProfilesSchedules(SyncResource):
     ) -> builtins.list[Schedule]:
         """List posting schedules
 
-        Returns the posting schedules of the profile with this id, in their stored order.
+        Returns the posting schedules of the profile with this id, in their stored order. Deprecated: Buffer
+        switches this API off on 2027-02-01; its GraphQL API reads them as the channel's posting schedule,
+        one entry per day (the overview's "Migrating to GraphQL").
 
         Args:
             id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
@@ -111,7 +117,9 @@ class ProfilesSchedules(SyncResource):
 
         Replaces all posting schedules of the profile with this id by the ones sent, in one step: a request
         that is rejected changes nothing. The access token may travel in the form body as `access_token`, as
-        well as in the header or the query (never in two places).
+        well as in the header or the query (never in two places). Deprecated, with nothing to replace it:
+        Buffer switches this API off on 2027-02-01, and its GraphQL API has no operation that sets posting
+        schedules (the overview's "Migrating to GraphQL" says what you can do instead).
 
         Args:
             id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
@@ -150,7 +158,9 @@ class ProfilesWithRawResponse(SyncResource):
     ) -> RawResponse[builtins.list[Profile]]:
         """List profiles
 
-        Returns every social media profile connected to the authenticated user's account.
+        Returns every social media profile connected to the authenticated user's account. Deprecated: Buffer
+        switches this API off on 2027-02-01; its GraphQL API lists the same profiles as the channels of each
+        organization (the overview's "Migrating to GraphQL").
 
         Raises:
             BufferApiError: for any answer but a documented success (its subclass says which: AuthenticationError,
@@ -165,7 +175,9 @@ class ProfilesWithRawResponse(SyncResource):
     ) -> RawResponse[Profile]:
         """Get a profile
 
-        Returns the single profile with this id, including its posting schedules.
+        Returns the single profile with this id, including its posting schedules. Deprecated: Buffer
+        switches this API off on 2027-02-01; its GraphQL API reads the same profile as a channel (the
+        overview's "Migrating to GraphQL").
 
         Args:
             id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
@@ -193,7 +205,9 @@ class ProfilesSchedulesWithRawResponse(SyncResource):
     ) -> RawResponse[builtins.list[Schedule]]:
         """List posting schedules
 
-        Returns the posting schedules of the profile with this id, in their stored order.
+        Returns the posting schedules of the profile with this id, in their stored order. Deprecated: Buffer
+        switches this API off on 2027-02-01; its GraphQL API reads them as the channel's posting schedule,
+        one entry per day (the overview's "Migrating to GraphQL").
 
         Args:
             id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
@@ -221,7 +235,9 @@ class ProfilesSchedulesWithRawResponse(SyncResource):
 
         Replaces all posting schedules of the profile with this id by the ones sent, in one step: a request
         that is rejected changes nothing. The access token may travel in the form body as `access_token`, as
-        well as in the header or the query (never in two places).
+        well as in the header or the query (never in two places). Deprecated, with nothing to replace it:
+        Buffer switches this API off on 2027-02-01, and its GraphQL API has no operation that sets posting
+        schedules (the overview's "Migrating to GraphQL" says what you can do instead).
 
         Args:
             id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
@@ -265,7 +281,9 @@ class AsyncProfiles(AsyncResource):
     ) -> builtins.list[Profile]:
         """List profiles
 
-        Returns every social media profile connected to the authenticated user's account.
+        Returns every social media profile connected to the authenticated user's account. Deprecated: Buffer
+        switches this API off on 2027-02-01; its GraphQL API lists the same profiles as the channels of each
+        organization (the overview's "Migrating to GraphQL").
 
         Raises:
             BufferApiError: for any answer but a documented success (its subclass says which: AuthenticationError,
@@ -280,7 +298,9 @@ class AsyncProfiles(AsyncResource):
     ) -> Profile:
         """Get a profile
 
-        Returns the single profile with this id, including its posting schedules.
+        Returns the single profile with this id, including its posting schedules. Deprecated: Buffer
+        switches this API off on 2027-02-01; its GraphQL API reads the same profile as a channel (the
+        overview's "Migrating to GraphQL").
 
         Args:
             id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
@@ -315,7 +335,9 @@ class AsyncProfilesSchedules(AsyncResource):
     ) -> builtins.list[Schedule]:
         """List posting schedules
 
-        Returns the posting schedules of the profile with this id, in their stored order.
+        Returns the posting schedules of the profile with this id, in their stored order. Deprecated: Buffer
+        switches this API off on 2027-02-01; its GraphQL API reads them as the channel's posting schedule,
+        one entry per day (the overview's "Migrating to GraphQL").
 
         Args:
             id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
@@ -345,7 +367,9 @@ class AsyncProfilesSchedules(AsyncResource):
 
         Replaces all posting schedules of the profile with this id by the ones sent, in one step: a request
         that is rejected changes nothing. The access token may travel in the form body as `access_token`, as
-        well as in the header or the query (never in two places).
+        well as in the header or the query (never in two places). Deprecated, with nothing to replace it:
+        Buffer switches this API off on 2027-02-01, and its GraphQL API has no operation that sets posting
+        schedules (the overview's "Migrating to GraphQL" says what you can do instead).
 
         Args:
             id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
@@ -386,7 +410,9 @@ class AsyncProfilesWithRawResponse(AsyncResource):
     ) -> RawResponse[builtins.list[Profile]]:
         """List profiles
 
-        Returns every social media profile connected to the authenticated user's account.
+        Returns every social media profile connected to the authenticated user's account. Deprecated: Buffer
+        switches this API off on 2027-02-01; its GraphQL API lists the same profiles as the channels of each
+        organization (the overview's "Migrating to GraphQL").
 
         Raises:
             BufferApiError: for any answer but a documented success (its subclass says which: AuthenticationError,
@@ -401,7 +427,9 @@ class AsyncProfilesWithRawResponse(AsyncResource):
     ) -> RawResponse[Profile]:
         """Get a profile
 
-        Returns the single profile with this id, including its posting schedules.
+        Returns the single profile with this id, including its posting schedules. Deprecated: Buffer
+        switches this API off on 2027-02-01; its GraphQL API reads the same profile as a channel (the
+        overview's "Migrating to GraphQL").
 
         Args:
             id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
@@ -429,7 +457,9 @@ class AsyncProfilesSchedulesWithRawResponse(AsyncResource):
     ) -> RawResponse[builtins.list[Schedule]]:
         """List posting schedules
 
-        Returns the posting schedules of the profile with this id, in their stored order.
+        Returns the posting schedules of the profile with this id, in their stored order. Deprecated: Buffer
+        switches this API off on 2027-02-01; its GraphQL API reads them as the channel's posting schedule,
+        one entry per day (the overview's "Migrating to GraphQL").
 
         Args:
             id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
@@ -457,7 +487,9 @@ class AsyncProfilesSchedulesWithRawResponse(AsyncResource):
 
         Replaces all posting schedules of the profile with this id by the ones sent, in one step: a request
         that is rejected changes nothing. The access token may travel in the form body as `access_token`, as
-        well as in the header or the query (never in two places).
+        well as in the header or the query (never in two places). Deprecated, with nothing to replace it:
+        Buffer switches this API off on 2027-02-01, and its GraphQL API has no operation that sets posting
+        schedules (the overview's "Migrating to GraphQL" says what you can do instead).
 
         Args:
             id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's

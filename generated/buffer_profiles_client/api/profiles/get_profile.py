@@ -104,7 +104,9 @@ def sync_detailed(
 ) -> Response[Error | Profile]:
     """Get a profile
 
-     Returns the single profile with this id, including its posting schedules.
+     Returns the single profile with this id, including its posting schedules. Deprecated: Buffer
+    switches this API off on 2027-02-01; its GraphQL API reads the same profile as a channel (the
+    overview's "Migrating to GraphQL").
 
     Args:
         id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
@@ -134,7 +136,9 @@ def sync(
 ) -> Profile:
     """Get a profile
 
-     Returns the single profile with this id, including its posting schedules.
+     Returns the single profile with this id, including its posting schedules. Deprecated: Buffer
+    switches this API off on 2027-02-01; its GraphQL API reads the same profile as a channel (the
+    overview's "Migrating to GraphQL").
 
     Args:
         id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
@@ -164,7 +168,9 @@ async def asyncio_detailed(
 ) -> Response[Error | Profile]:
     """Get a profile
 
-     Returns the single profile with this id, including its posting schedules.
+     Returns the single profile with this id, including its posting schedules. Deprecated: Buffer
+    switches this API off on 2027-02-01; its GraphQL API reads the same profile as a channel (the
+    overview's "Migrating to GraphQL").
 
     Args:
         id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
@@ -194,7 +200,9 @@ async def asyncio(
 ) -> Profile:
     """Get a profile
 
-     Returns the single profile with this id, including its posting schedules.
+     Returns the single profile with this id, including its posting schedules. Deprecated: Buffer
+    switches this API off on 2027-02-01; its GraphQL API reads the same profile as a channel (the
+    overview's "Migrating to GraphQL").
 
     Args:
         id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's

@@ -111,7 +111,9 @@ def sync_detailed(
 ) -> Response[Error | list[Schedule]]:
     """List posting schedules
 
-     Returns the posting schedules of the profile with this id, in their stored order.
+     Returns the posting schedules of the profile with this id, in their stored order. Deprecated: Buffer
+    switches this API off on 2027-02-01; its GraphQL API reads them as the channel's posting schedule,
+    one entry per day (the overview's "Migrating to GraphQL").
 
     Args:
         id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
@@ -141,7 +143,9 @@ def sync(
 ) -> list[Schedule]:
     """List posting schedules
 
-     Returns the posting schedules of the profile with this id, in their stored order.
+     Returns the posting schedules of the profile with this id, in their stored order. Deprecated: Buffer
+    switches this API off on 2027-02-01; its GraphQL API reads them as the channel's posting schedule,
+    one entry per day (the overview's "Migrating to GraphQL").
 
     Args:
         id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
@@ -171,7 +175,9 @@ async def asyncio_detailed(
 ) -> Response[Error | list[Schedule]]:
     """List posting schedules
 
-     Returns the posting schedules of the profile with this id, in their stored order.
+     Returns the posting schedules of the profile with this id, in their stored order. Deprecated: Buffer
+    switches this API off on 2027-02-01; its GraphQL API reads them as the channel's posting schedule,
+    one entry per day (the overview's "Migrating to GraphQL").
 
     Args:
         id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
@@ -201,7 +207,9 @@ async def asyncio(
 ) -> list[Schedule]:
     """List posting schedules
 
-     Returns the posting schedules of the profile with this id, in their stored order.
+     Returns the posting schedules of the profile with this id, in their stored order. Deprecated: Buffer
+    switches this API off on 2027-02-01; its GraphQL API reads them as the channel's posting schedule,
+    one entry per day (the overview's "Migrating to GraphQL").
 
     Args:
         id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's

@@ -100,7 +100,9 @@ def sync_detailed(
 ) -> Response[Error | list[Profile]]:
     """List profiles
 
-     Returns every social media profile connected to the authenticated user's account.
+     Returns every social media profile connected to the authenticated user's account. Deprecated: Buffer
+    switches this API off on 2027-02-01; its GraphQL API lists the same profiles as the channels of each
+    organization (the overview's "Migrating to GraphQL").
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,7 +125,9 @@ def sync(
 ) -> list[Profile]:
     """List profiles
 
-     Returns every social media profile connected to the authenticated user's account.
+     Returns every social media profile connected to the authenticated user's account. Deprecated: Buffer
+    switches this API off on 2027-02-01; its GraphQL API lists the same profiles as the channels of each
+    organization (the overview's "Migrating to GraphQL").
 
     Raises:
         errors.BufferApiError: If the answer is not a documented success; its subclass says why (AuthenticationError, NotFoundError, RateLimitedError, ...).
@@ -146,7 +150,9 @@ async def asyncio_detailed(
 ) -> Response[Error | list[Profile]]:
     """List profiles
 
-     Returns every social media profile connected to the authenticated user's account.
+     Returns every social media profile connected to the authenticated user's account. Deprecated: Buffer
+    switches this API off on 2027-02-01; its GraphQL API lists the same profiles as the channels of each
+    organization (the overview's "Migrating to GraphQL").
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -169,7 +175,9 @@ async def asyncio(
 ) -> list[Profile]:
     """List profiles
 
-     Returns every social media profile connected to the authenticated user's account.
+     Returns every social media profile connected to the authenticated user's account. Deprecated: Buffer
+    switches this API off on 2027-02-01; its GraphQL API lists the same profiles as the channels of each
+    organization (the overview's "Migrating to GraphQL").
 
     Raises:
         errors.BufferApiError: If the answer is not a documented success; its subclass says why (AuthenticationError, NotFoundError, RateLimitedError, ...).

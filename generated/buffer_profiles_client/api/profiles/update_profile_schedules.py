@@ -143,7 +143,9 @@ def sync_detailed(
 
      Replaces all posting schedules of the profile with this id by the ones sent, in one step: a request
     that is rejected changes nothing. The access token may travel in the form body as `access_token`, as
-    well as in the header or the query (never in two places).
+    well as in the header or the query (never in two places). Deprecated, with nothing to replace it:
+    Buffer switches this API off on 2027-02-01, and its GraphQL API has no operation that sets posting
+    schedules (the overview's "Migrating to GraphQL" says what you can do instead).
 
     Args:
         id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
@@ -181,7 +183,9 @@ def sync(
 
      Replaces all posting schedules of the profile with this id by the ones sent, in one step: a request
     that is rejected changes nothing. The access token may travel in the form body as `access_token`, as
-    well as in the header or the query (never in two places).
+    well as in the header or the query (never in two places). Deprecated, with nothing to replace it:
+    Buffer switches this API off on 2027-02-01, and its GraphQL API has no operation that sets posting
+    schedules (the overview's "Migrating to GraphQL" says what you can do instead).
 
     Args:
         id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
@@ -219,7 +223,9 @@ async def asyncio_detailed(
 
      Replaces all posting schedules of the profile with this id by the ones sent, in one step: a request
     that is rejected changes nothing. The access token may travel in the form body as `access_token`, as
-    well as in the header or the query (never in two places).
+    well as in the header or the query (never in two places). Deprecated, with nothing to replace it:
+    Buffer switches this API off on 2027-02-01, and its GraphQL API has no operation that sets posting
+    schedules (the overview's "Migrating to GraphQL" says what you can do instead).
 
     Args:
         id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
@@ -257,7 +263,9 @@ async def asyncio(
 
      Replaces all posting schedules of the profile with this id by the ones sent, in one step: a request
     that is rejected changes nothing. The access token may travel in the form body as `access_token`, as
-    well as in the header or the query (never in two places).
+    well as in the header or the query (never in two places). Deprecated, with nothing to replace it:
+    Buffer switches this API off on 2027-02-01, and its GraphQL API has no operation that sets posting
+    schedules (the overview's "Migrating to GraphQL" says what you can do instead).
 
     Args:
         id (str): A Buffer object id, 24 lowercase hexadecimal digits (every id in Buffer's
