@@ -1,8 +1,7 @@
-"""What the store writes is what the standard library would write: token digests and JSON text.
+"""What the store writes is what the standard library writes: token digests and JSON text.
 
-The store hashes tokens with CPython's own SHA-256 and encodes JSON with an encoder set up once
-(server/store.py, for speed); databases written before, and every reader of the file, expect the
-digests of hashlib and the compact JSON of json.dumps, byte for byte.
+Databases written before, and every reader of the file, expect the digests of hashlib and the
+compact JSON of json.dumps, byte for byte; the store keeps one encoder for all its writes.
 """
 
 import hashlib
