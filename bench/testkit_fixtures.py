@@ -42,7 +42,7 @@ def measure() -> list[FixtureCost]:
         db_path = Path(scratch) / "api.sqlite3"
         Store(db_path).close()
         faults = FaultPlan()
-        with running_server(create_app(db_path, faults=faults)) as base_url:
+        with running_server(create_app(db_path, hooks=faults)) as base_url:
             api = BufferApi(base_url, db_path, faults)
             try:
 

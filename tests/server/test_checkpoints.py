@@ -197,11 +197,13 @@ def test_an_update_waits_while_writes_are_paused_and_then_is_written(db_path: Pa
     api = ProfilesApi(UpdateFormChecker(load_spec()), DEFAULT_FORM_LIMITS, None)
     pause = WritePause()
     api.open(store, None, pause)
-    update = api.authenticated(api.update_profile_schedules)
+    update = api.endpoint("update_profile_schedules", api.update_profile_schedules)
     body = b"schedules[0][days][]=sat&schedules[0][times][]=08:15"
 
     async def answer(request: Request) -> Response:
-        return await update(request)
+        response = await update(request)
+        assert isinstance(response, Response)
+        return response
 
     async def update_across_a_pause() -> tuple[bool, object, int]:
         with pause.holding():

@@ -129,7 +129,7 @@ def buffer_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BufferAp
     db_path = tmp_path_factory.mktemp("buffer-profiles") / "api.sqlite3"
     faults = FaultPlan()
     Store(db_path).close()  # create the schema before the server and the helper open the file
-    with running_server(create_app(db_path, faults=faults)) as base_url:
+    with running_server(create_app(db_path, hooks=faults)) as base_url:
         api = BufferApi(base_url, db_path, faults)
         try:
             yield api

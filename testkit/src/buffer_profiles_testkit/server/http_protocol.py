@@ -9,11 +9,16 @@
   oldest one that has no request being answered (idle, or still sending its headers or body), so
   that clients that hold connections open without finishing a request cannot lock others out, nor
   use up the process's file descriptors.
+- The app may drop a request's connection on purpose (server/hooks.py's ``Connection``, in the
+  scope's ``extensions``): closed after what was sent, or reset at once.
 """
 
 import asyncio
+import contextlib
 import logging
 import resource
+import socket
+import struct
 import time
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -23,11 +28,16 @@ from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 from uvicorn.server import ServerState
 
 from buffer_profiles_testkit.server.errors import HTTP_STATUS, ErrorCode, error_body
+from buffer_profiles_testkit.server.hooks import CONNECTION_EXTENSION
 
 _logger = logging.getLogger("uvicorn.error")
 # Descriptors the process keeps beside its connections: the listening socket, the database and
 # its WAL files, logs, the event loop's own.
 _RESERVED_DESCRIPTORS = 64
+# How long closing waits for the client to take what was sent before resetting instead.
+CLOSE_TIMEOUT_SECONDS = 5.0
+# SO_LINGER on, for 0 seconds: closing the socket then resets the connection instead of ending it.
+_RESET_ON_CLOSE = struct.pack("ii", 1, 0)
 
 
 def default_max_connections() -> int:
@@ -103,6 +113,32 @@ _REASONS = {
 }
 
 
+class _ConnectionControl:
+    """A connection's :class:`~server.hooks.Connection`: each returns once the connection is gone."""
+
+    def __init__(self, transport: asyncio.Transport) -> None:
+        self._transport = transport
+        self._lost = asyncio.Event()
+
+    def lost(self) -> None:
+        self._lost.set()
+
+    async def close(self) -> None:
+        self._transport.close()  # after the buffered bytes are written
+        try:
+            await asyncio.wait_for(self._lost.wait(), CLOSE_TIMEOUT_SECONDS)
+        except TimeoutError:
+            await self.reset()  # a client that does not read must not hold the answer forever
+
+    async def reset(self) -> None:
+        sock = self._transport.get_extra_info("socket")
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, _RESET_ON_CLOSE)
+        self._transport.abort()
+        await self._lost.wait()
+
+
 class GuardedHttpProtocol(HttpToolsProtocol):
     guard: ClassVar[_Connections]
 
@@ -111,6 +147,8 @@ class GuardedHttpProtocol(HttpToolsProtocol):
         self.waiting_since: float | None = time.monotonic()  # when the server began to wait for the client
         self._header_bytes = 0
         self.request_begun = False  # a byte of a request has come, and its last byte has not
+        self._control: _ConnectionControl | None = None
+        self._extension: dict[object, object] = {}  # the scope's extension of this connection (ASGI: a dict)
 
     @property
     def answering(self) -> bool:
@@ -127,11 +165,15 @@ class GuardedHttpProtocol(HttpToolsProtocol):
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
+        self._control = _ConnectionControl(transport)
+        self._extension = {"connection": self._control}
         self.guard.add(self)
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.guard.discard(self)
         super().connection_lost(exc)
+        if self._control is not None:
+            self._control.lost()
 
     def send_400_response(self, msg: str) -> None:
         # uvicorn's own answer is text/plain; the warning it logged names no client data.
@@ -139,6 +181,7 @@ class GuardedHttpProtocol(HttpToolsProtocol):
 
     def on_message_begin(self) -> None:
         super().on_message_begin()
+        self.scope.setdefault("extensions", {})[CONNECTION_EXTENSION] = self._extension
         self._header_bytes = 0
         self.request_begun = True
         if self.waiting_since is None:

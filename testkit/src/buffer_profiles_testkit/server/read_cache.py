@@ -30,6 +30,17 @@ class ReadCache:
         self._answers: dict[tuple[str, str, str], Any] = {}  # (user, profile or "", field) -> answer, None if none
         self._bytes = 0
 
+    def user_of_token(self, token: str) -> str | None:
+        """As :meth:`Store.user_for_token`."""
+        self._look_for_commits()
+        digest = token_digest(token)
+        user_id = self._users.get(digest)
+        if user_id is None:
+            user_id = self._store.user_for_token(token)
+            if user_id is not None:
+                self._keep(digest, user_id)
+        return user_id
+
     def token_and_profiles(self, token: str) -> tuple[str, bytes] | None:
         """As :meth:`Store.token_and_profiles`."""
         self._look_for_commits()
