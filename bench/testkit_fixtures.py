@@ -15,7 +15,7 @@ from buffer_profiles_testkit.faults import FaultPlan
 from buffer_profiles_testkit.pytest_plugin import BufferApi
 from buffer_profiles_testkit.server.app import create_app
 from buffer_profiles_testkit.server.background import running_server
-from buffer_profiles_testkit.server.store import Store
+from buffer_profiles_testkit.server.storage.store import Store
 
 ROUNDS = 200
 

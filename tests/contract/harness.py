@@ -12,7 +12,7 @@ from pathlib import Path
 from starlette.types import ASGIApp
 
 from buffer_profiles_testkit.contract.api_reader import OTHER_TOKEN_ENV, TOKEN_ENV
-from buffer_profiles_testkit.contract.edge_report import SUITE_NAME as EDGE_SUITE_NAME
+from buffer_profiles_testkit.contract.edge_cases.report import SUITE_NAME as EDGE_SUITE_NAME
 from buffer_profiles_testkit.contract.invocation import contract_command
 from buffer_profiles_testkit.server.app import create_app
 from buffer_profiles_testkit.server.background import running_server

@@ -11,9 +11,9 @@ from typing import Any
 import httpx
 from buffer_profiles_client.bracket_form import encode_bracket_form
 
-from buffer_profiles_testkit.contract import exit_codes
 from buffer_profiles_testkit.contract.api_reader import OTHER_TOKEN_ENV, TOKEN_ENV
 from buffer_profiles_testkit.contract.invocation import contract_command
+from buffer_profiles_testkit.contract.run import exit_codes
 from buffer_profiles_testkit.server.demo import (
     DEMO_FIXTURES,
     DEMO_PROFILE,

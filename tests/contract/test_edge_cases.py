@@ -6,9 +6,9 @@ from typing import Any
 
 import yaml
 
-from buffer_profiles_testkit.contract.edge_cases import edge_cases
-from buffer_profiles_testkit.contract.edge_model import EdgeCase, Expect, Token
-from buffer_profiles_testkit.contract.edge_values import string_edges
+from buffer_profiles_testkit.contract.edge_cases.cases import edge_cases
+from buffer_profiles_testkit.contract.edge_cases.model import EdgeCase, Expect, Token
+from buffer_profiles_testkit.contract.edge_cases.values import string_edges
 
 SPEC: dict[str, Any] = yaml.safe_load((Path(__file__).resolve().parents[2] / "openapi.yaml").read_text())
 PROFILE_ID = "4eb854340acb04e870000010"

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from buffer_profiles_testkit.contract import exit_codes
-from buffer_profiles_testkit.contract.preflight import suggested_base_url
+from buffer_profiles_testkit.contract.run import exit_codes
+from buffer_profiles_testkit.contract.run.preflight import suggested_base_url
 from buffer_profiles_testkit.server.demo import DEMO_TOKEN, OTHER_USER_TOKEN
 from tests.contract.harness import ContractRun, run_contract, serving
 

@@ -12,13 +12,13 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Message
 
-from buffer_profiles_testkit.server.checkpoints import BackgroundCheckpoints, CheckpointResult, WritePause
 from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID, DEMO_TOKEN, DEMO_USER_ID
 from buffer_profiles_testkit.server.endpoints import ProfilesApi
-from buffer_profiles_testkit.server.limits import DEFAULT_FORM_LIMITS
+from buffer_profiles_testkit.server.forms.limits import DEFAULT_FORM_LIMITS
+from buffer_profiles_testkit.server.forms.validation import UpdateFormChecker
 from buffer_profiles_testkit.server.spec import load_spec
-from buffer_profiles_testkit.server.store import Store
-from buffer_profiles_testkit.server.update_form import UpdateFormChecker
+from buffer_profiles_testkit.server.storage.checkpoints import BackgroundCheckpoints, CheckpointResult, WritePause
+from buffer_profiles_testkit.server.storage.store import Store
 
 MONDAY_AT = [[{"days": ["mon"], "times": ["10:00"]}], [{"days": ["mon"], "times": ["10:05"]}]]
 

@@ -7,12 +7,12 @@ from buffer_profiles_client.bracket_form import encode_bracket_form
 from hypothesis import given
 from hypothesis import strategies as st
 
-from buffer_profiles_testkit.server import form_decoder as decoder_module
 from buffer_profiles_testkit.server.errors import ApiError, ErrorCode
-from buffer_profiles_testkit.server.form_decoder import decode_bracket_form
-from buffer_profiles_testkit.server.limits import FormLimits
+from buffer_profiles_testkit.server.forms import decoder as decoder_module
+from buffer_profiles_testkit.server.forms.decoder import decode_bracket_form
+from buffer_profiles_testkit.server.forms.limits import FormLimits
+from buffer_profiles_testkit.server.forms.validation import UpdateFormChecker
 from buffer_profiles_testkit.server.spec import load_spec
-from buffer_profiles_testkit.server.update_form import UpdateFormChecker
 from tests.seeds import seed_update_post_data
 
 # Text that survives a form round trip: anything but lone surrogates (not encodable as UTF-8).
@@ -65,7 +65,7 @@ def first_problem(body: bytes) -> tuple[ErrorCode, str] | dict[str, Any]:
 
 @given(forms, st.data())
 def test_a_body_of_a_layout_decoded_before_decodes_as_in_order(form: dict[str, Any], data: st.DataObject) -> None:
-    """Bodies of names seen before are only filled in (server/form_decoder.py): same result, same first problem."""
+    """Bodies of names seen before are only filled in (server/forms/decoder.py): same result, same first problem."""
     body = encode_bracket_form(form).encode()
     decode_bracket_form(body)  # remembers the layout of these names
     pairs = body.split(b"&")

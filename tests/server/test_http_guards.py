@@ -14,7 +14,7 @@ import pytest
 from buffer_profiles_testkit.server.app import create_app
 from buffer_profiles_testkit.server.background import running_server
 from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID, DEMO_TOKEN
-from buffer_profiles_testkit.server.http_protocol import ConnectionLimits
+from buffer_profiles_testkit.server.serving.protocol import ConnectionLimits
 from tests.server.raw_http import (
     SOCKET_TIMEOUT_SECONDS,
     connect,

@@ -2,7 +2,7 @@ import logging
 
 import pytest
 
-from buffer_profiles_testkit.server.log_redaction import AccessTokenRedactor, redact_tokens
+from buffer_profiles_testkit.server.serving.log_redaction import AccessTokenRedactor, redact_tokens
 
 
 @pytest.mark.parametrize(

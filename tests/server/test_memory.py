@@ -1,11 +1,11 @@
-"""The server keeps freed memory for its next large answer (server/memory.py)."""
+"""The server keeps freed memory for its next large answer (server/serving/memory.py)."""
 
 import platform
 import resource
 
 import pytest
 
-from buffer_profiles_testkit.server.memory import keep_freed_memory
+from buffer_profiles_testkit.server.serving.memory import keep_freed_memory
 
 
 @pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="tunes glibc's malloc only")

@@ -12,8 +12,8 @@ from buffer_profiles_testkit.server.app import create_app
 from buffer_profiles_testkit.server.background import running_server
 from buffer_profiles_testkit.server.demo import DEMO_FIXTURES, DEMO_PROFILE_ID, DEMO_TOKEN, DEMO_USER_ID
 from buffer_profiles_testkit.server.fixtures import load_fixtures
-from buffer_profiles_testkit.server.store import SCHEMA_VERSION, Store
-from buffer_profiles_testkit.server.store_check import StoreError
+from buffer_profiles_testkit.server.storage.file_check import StoreError
+from buffer_profiles_testkit.server.storage.store import SCHEMA_VERSION, Store
 from tests.demo_server import seed_demo
 from tests.seeds import seed_update_post_data
 from tests.server.operations import FORM_HEADERS

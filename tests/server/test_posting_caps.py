@@ -1,7 +1,7 @@
 """Per-service caps on posting times a day: over the cap is 403 with Buffer's code 1013, and nothing changes.
 
 Buffer's error table has 1013 "Profile schedule limit reached" (403); the caps themselves are the
-reference server's choice (server/posting_caps.py).
+reference server's choice (server/forms/posting_caps.py).
 """
 
 import httpx
@@ -9,7 +9,7 @@ import pytest
 from buffer_profiles_client.bracket_form import encode_bracket_form
 
 from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID, DEMO_SECOND_PROFILE_ID
-from buffer_profiles_testkit.server.posting_caps import POSTING_TIMES_PER_DAY
+from buffer_profiles_testkit.server.forms.posting_caps import POSTING_TIMES_PER_DAY
 from tests.server.conftest import ClientFactory
 from tests.server.operations import FORM_HEADERS
 

@@ -1,4 +1,4 @@
-"""Reads are kept until anyone commits (server/read_cache.py, server/wal_index.py)."""
+"""Reads are kept until anyone commits (server/storage/read_cache.py, wal_index.py)."""
 
 import sqlite3
 from pathlib import Path
@@ -9,9 +9,9 @@ import pytest
 from buffer_profiles_testkit.server.app import create_app
 from buffer_profiles_testkit.server.background import running_server
 from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID, DEMO_TOKEN, DEMO_USER_ID
-from buffer_profiles_testkit.server.read_cache import ReadCache
-from buffer_profiles_testkit.server.store import ProfileField, Schedule, Store
-from buffer_profiles_testkit.server.wal_index import WalIndex, commits_between
+from buffer_profiles_testkit.server.storage.read_cache import ReadCache
+from buffer_profiles_testkit.server.storage.store import ProfileField, Schedule, Store
+from buffer_profiles_testkit.server.storage.wal_index import WalIndex, commits_between
 
 AUTH = {"Authorization": f"Bearer {DEMO_TOKEN}"}
 EVENINGS: list[Schedule] = [{"days": ["mon"], "times": ["21:00"]}]

@@ -7,7 +7,7 @@ from starlette.requests import Request
 from starlette.types import Message
 
 from buffer_profiles_testkit.server.errors import ApiError, ErrorCode
-from buffer_profiles_testkit.server.request_body import check_form_media_type, read_form_body
+from buffer_profiles_testkit.server.forms.body import check_form_media_type, read_form_body
 
 CHUNK = b"a" * 1_000
 

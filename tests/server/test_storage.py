@@ -22,7 +22,7 @@ import pytest
 from buffer_profiles_testkit.server.app import create_app
 from buffer_profiles_testkit.server.background import running_server
 from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID, DEMO_TOKEN
-from buffer_profiles_testkit.server.store import SCHEMA_VERSION, Store
+from buffer_profiles_testkit.server.storage.store import SCHEMA_VERSION, Store
 from tests.demo_server import seed_demo
 from tests.server.spec_conformance import SPEC_FILE
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from buffer_profiles_testkit.server.store import Store, token_digest
+from buffer_profiles_testkit.server.storage.store import Store, token_digest
 
 TOKENS = ["demo-skinnyoteam-token", "1/abc.DEF_ghi~jkl", "ünïcödé", "lone \udcff surrogate", ""]
 # Values that need escaping: quotes, backslashes, control and non-ASCII characters.

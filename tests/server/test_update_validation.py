@@ -10,7 +10,7 @@ import yaml
 from buffer_profiles_client.bracket_form import encode_bracket_form
 
 from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID
-from buffer_profiles_testkit.server.limits import DEFAULT_FORM_LIMITS
+from buffer_profiles_testkit.server.forms.limits import DEFAULT_FORM_LIMITS
 from tests.server.conftest import ClientFactory
 from tests.server.operations import FORM_HEADERS
 from tests.server.spec_conformance import SPEC_FILE
@@ -202,7 +202,7 @@ def test_a_declared_length_over_the_limit_is_413(client: httpx.Client) -> None:
 
 @pytest.mark.usefixtures("unchanged")
 def test_a_chunked_body_over_the_limit_is_413(client: httpx.Client) -> None:
-    """Without Content-Length the server counts as it reads (test_request_body checks it stops reading)."""
+    """Without Content-Length the server counts as it reads (test_request_body.py checks it stops reading)."""
 
     def chunks() -> Iterator[bytes]:
         for _ in range(64):

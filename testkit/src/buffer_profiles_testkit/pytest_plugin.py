@@ -25,7 +25,7 @@ from buffer_profiles_testkit.server.app import create_app
 from buffer_profiles_testkit.server.background import running_server
 from buffer_profiles_testkit.server.demo import DEMO_FIXTURES
 from buffer_profiles_testkit.server.fixtures import load_fixtures
-from buffer_profiles_testkit.server.store import Store
+from buffer_profiles_testkit.server.storage.store import Store
 
 __all__ = ["BufferApi", "BufferUser"]
 

@@ -15,20 +15,19 @@ from starlette.middleware import Middleware
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
-from starlette.types import ASGIApp
+from starlette.types import ASGIApp, Receive, Scope, Send
 
-from buffer_profiles_testkit.server.checkpoints import BackgroundCheckpoints
 from buffer_profiles_testkit.server.endpoints import OPERATIONS, ProfilesApi
 from buffer_profiles_testkit.server.errors import ApiError, ErrorCode, error_response
+from buffer_profiles_testkit.server.forms.limits import DEFAULT_FORM_LIMITS
+from buffer_profiles_testkit.server.forms.validation import UpdateFormChecker
 from buffer_profiles_testkit.server.hooks import HookedApp, RequestHooks
-from buffer_profiles_testkit.server.limits import DEFAULT_FORM_LIMITS
-from buffer_profiles_testkit.server.path_guard import EncodedSlashGuard
 from buffer_profiles_testkit.server.rate_limit import RateLimiter
 from buffer_profiles_testkit.server.spec import load_spec
-from buffer_profiles_testkit.server.storage_errors import storage_error_response
-from buffer_profiles_testkit.server.store import Store
-from buffer_profiles_testkit.server.update_form import UpdateFormChecker
-from buffer_profiles_testkit.server.wal_index import WalIndex
+from buffer_profiles_testkit.server.storage.checkpoints import BackgroundCheckpoints
+from buffer_profiles_testkit.server.storage.errors import storage_error_response
+from buffer_profiles_testkit.server.storage.store import Store
+from buffer_profiles_testkit.server.storage.wal_index import WalIndex
 
 BASE_PATH = "/1"
 _logger = logging.getLogger("uvicorn.error")
@@ -61,6 +60,25 @@ async def _client_disconnected(request: Request, error: Exception) -> Response:
 async def _unexpected_error(request: Request, error: Exception) -> Response:
     # A bug, never an input: tests send malformed input of every kind and expect no 500.
     return error_response(ErrorCode.UNKNOWN_ERROR, "An unknown error occurred.")
+
+
+class EncodedSlashGuard:
+    """Paths are matched as sent: a percent-encoded slash is part of a segment, never a separator.
+
+    uvicorn decodes ``%2F`` before routing sees the path, so ``/1%2Fprofiles.json`` would reach
+    ``/1/profiles.json``. No path of the API contains an encoded slash; such a path is unknown.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self._app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        raw_path = scope.get("raw_path")
+        if scope["type"] == "http" and raw_path is not None and b"%2f" in raw_path.lower():
+            response = error_response(ErrorCode.ENDPOINT_NOT_FOUND, "Endpoint not found: %2F is not a path separator.")
+            await response(scope, receive, send)
+            return
+        await self._app(scope, receive, send)
 
 
 def _docs_route(docs_dir: Path) -> Route:

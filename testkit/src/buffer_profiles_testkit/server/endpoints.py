@@ -1,4 +1,4 @@
-"""The four operations of openapi.yaml, over a :class:`~server.store.Store`."""
+"""The four operations of openapi.yaml, over a :class:`~server.storage.store.Store`."""
 
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
@@ -8,18 +8,18 @@ from starlette.responses import Response
 from starlette.types import ASGIApp
 
 from buffer_profiles_testkit.server.auth import TOKEN_PARAMETER, form_body_tokens, presented_token, unknown_token
-from buffer_profiles_testkit.server.checkpoints import WritePause
 from buffer_profiles_testkit.server.errors import ApiError, ErrorCode
-from buffer_profiles_testkit.server.form_decoder import decode_bracket_form
+from buffer_profiles_testkit.server.forms.body import read_form_body
+from buffer_profiles_testkit.server.forms.decoder import decode_bracket_form
+from buffer_profiles_testkit.server.forms.limits import FormLimits
+from buffer_profiles_testkit.server.forms.posting_caps import check_posting_caps
+from buffer_profiles_testkit.server.forms.validation import UpdateFormChecker
 from buffer_profiles_testkit.server.hooks import RequestHooks, current_call
-from buffer_profiles_testkit.server.limits import FormLimits
-from buffer_profiles_testkit.server.posting_caps import check_posting_caps
 from buffer_profiles_testkit.server.rate_limit import RateLimiter
-from buffer_profiles_testkit.server.read_cache import ReadCache
-from buffer_profiles_testkit.server.request_body import read_form_body
-from buffer_profiles_testkit.server.store import Store
-from buffer_profiles_testkit.server.update_form import UpdateFormChecker
-from buffer_profiles_testkit.server.wal_index import WalIndex
+from buffer_profiles_testkit.server.storage.checkpoints import WritePause
+from buffer_profiles_testkit.server.storage.read_cache import ReadCache
+from buffer_profiles_testkit.server.storage.store import Store
+from buffer_profiles_testkit.server.storage.wal_index import WalIndex
 
 JSON_MEDIA_TYPE = "application/json"
 _UPDATED = b'{"success":true,"message":"Schedules updated."}'

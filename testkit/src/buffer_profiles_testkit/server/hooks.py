@@ -25,7 +25,7 @@ from typing import Any, Protocol
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-# The ASGI extension in which the reference server's HTTP protocol (server/http_protocol.py) gives
+# The ASGI extension in which the reference server's HTTP protocol (server/serving/protocol.py) gives
 # the app each request's Connection: scope["extensions"][CONNECTION_EXTENSION]["connection"].
 CONNECTION_EXTENSION = "buffer_profiles.connection"
 # Where the app keeps a request's Call in its ASGI scope, for the endpoints to fill in.

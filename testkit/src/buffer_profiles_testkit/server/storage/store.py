@@ -3,7 +3,7 @@
 One connection, used only from the server's event loop: each statement takes well under a
 millisecond, so a thread pool would cost more than it saves. What could block the loop is a lock
 held by another process; the busy timeout is therefore short, and a request that meets a lock is
-answered 503 with Retry-After (server/storage_errors.py) instead of waiting. WAL mode lets other
+answered 503 with Retry-After (storage/errors.py) instead of waiting. WAL mode lets other
 processes read the file while the server runs, and readers never wait for writers. Access tokens
 are stored as SHA-256 digests, never in clear.
 
@@ -19,11 +19,11 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Literal
 
-from buffer_profiles_testkit.server.store_check import StoreError, check_database, refusal
+from buffer_profiles_testkit.server.storage.file_check import StoreError, check_database, refusal
 
 SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 20
-# The log is cut back to this when it starts over (server/checkpoints.py sees that it does).
+# The log is cut back to this when it starts over (storage/checkpoints.py sees that it does).
 WAL_SIZE_LIMIT_BYTES = 4 * 1024 * 1024
 
 _SCHEMA = """
@@ -136,7 +136,7 @@ class Store:
         self._db.close()
 
     def leave_checkpoints_to_others(self) -> None:
-        """Commits stop checkpointing the WAL; a :class:`~server.checkpoints.BackgroundCheckpoints` does it."""
+        """Commits stop checkpointing the WAL; a :class:`~server.storage.checkpoints.BackgroundCheckpoints` does it."""
         self._db.execute("PRAGMA wal_autocheckpoint = 0")
 
     def _create_schema(self) -> None:

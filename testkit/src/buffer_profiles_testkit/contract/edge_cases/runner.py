@@ -15,13 +15,24 @@ from urllib.parse import quote, urlencode
 import httpx
 from buffer_profiles_client.bracket_form import encode_bracket_form
 
-from .account_state import changed_profiles, schedules_by_profile
-from .api_reader import OTHER_TOKEN_ENV, REQUEST_TIMEOUT_SECONDS, TOKEN_ENV, ApiReader, Reading
-from .edge_model import FORM_MEDIA_TYPE, EdgeCase, Expect, Token
-from .judgements import challenge_problem, error_code_problem, json_problem, retry_after_problem
-from .pacing import Pacer
-from .preflight import error_code
-from .spec_facts import error_statuses_by_code
+from buffer_profiles_testkit.contract.api_reader import (
+    OTHER_TOKEN_ENV,
+    REQUEST_TIMEOUT_SECONDS,
+    TOKEN_ENV,
+    ApiReader,
+    Reading,
+)
+from buffer_profiles_testkit.contract.checks.judgements import (
+    challenge_problem,
+    error_code_problem,
+    json_problem,
+    retry_after_problem,
+)
+from buffer_profiles_testkit.contract.edge_cases.model import FORM_MEDIA_TYPE, EdgeCase, Expect, Token
+from buffer_profiles_testkit.contract.pacing import Pacer
+from buffer_profiles_testkit.contract.run.account import changed_profiles, schedules_by_profile
+from buffer_profiles_testkit.contract.run.preflight import error_code
+from buffer_profiles_testkit.contract.spec_facts import error_statuses_by_code
 
 UNKNOWN_TOKEN = "contract-suite-unknown-token"
 _TOKEN_SHOWN = f"${TOKEN_ENV}"

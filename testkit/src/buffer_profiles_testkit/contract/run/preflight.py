@@ -12,8 +12,14 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from .account import Profiles, profiles_by_id
-from .exit_codes import BASE_URL_WRONG, OTHER_TOKEN_REFUSED, OTHER_TOKEN_SAME, TOKEN_REFUSED, UNREACHABLE
+from buffer_profiles_testkit.contract.run.account import Profiles, profiles_by_id
+from buffer_profiles_testkit.contract.run.exit_codes import (
+    BASE_URL_WRONG,
+    OTHER_TOKEN_REFUSED,
+    OTHER_TOKEN_SAME,
+    TOKEN_REFUSED,
+    UNREACHABLE,
+)
 
 CONNECT_TIMEOUT_SECONDS = 2.0
 READ_TIMEOUT_SECONDS = 10.0

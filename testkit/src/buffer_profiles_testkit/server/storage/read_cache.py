@@ -2,7 +2,7 @@
 
 A statement is a transaction, with its locks and a walk through SQLite, and costs far more than
 the rest of a GET. So reads are kept, and each request first compares the wal-index header
-(server/wal_index.py) with the one seen when they were read: any commit, by this server or by
+(``wal_index``) with the one seen when they were read: any commit, by this server or by
 another process (a test kit adding users, a tool), empties the cache. The server's own update
 is the exception: when the header shows that it was the one commit in between, only what it
 changed is dropped (the profile's document and schedules, and its user's list), and who owns
@@ -13,8 +13,8 @@ Without a readable wal-index, or while a commit writes it, reads go to the store
 
 from typing import Any
 
-from buffer_profiles_testkit.server.store import ProfileField, Schedule, Store, token_digest
-from buffer_profiles_testkit.server.wal_index import WalIndex, commits_between
+from buffer_profiles_testkit.server.storage.store import ProfileField, Schedule, Store, token_digest
+from buffer_profiles_testkit.server.storage.wal_index import WalIndex, commits_between
 
 MAX_ENTRIES = 100_000
 MAX_BYTES = 64 * 1024 * 1024  # lists of profiles can be megabytes each

@@ -11,8 +11,13 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import httpx
 import schemathesis
 
-from .api_reader import REQUEST_TIMEOUT_SECONDS, configured_token, other_user_reader_for, reader_for
-from .cases import (
+from buffer_profiles_testkit.contract.api_reader import (
+    REQUEST_TIMEOUT_SECONDS,
+    configured_token,
+    other_user_reader_for,
+    reader_for,
+)
+from buffer_profiles_testkit.contract.checks.case_facts import (
     GET_PROFILE,
     LIST_PROFILE_SCHEDULES,
     UPDATE_SCHEDULES,
@@ -22,8 +27,8 @@ from .cases import (
     profile_id,
     shown,
 )
-from .overhead import http_request, timed
-from .spec_facts import component_validators
+from buffer_profiles_testkit.contract.overhead import http_request, timed
+from buffer_profiles_testkit.contract.spec_facts import component_validators
 
 _TOKEN_QUERY_NAME = "access_token"
 _UNAUTHORIZED_CODE = 1001

@@ -13,7 +13,7 @@ from typing import Any
 import jsonschema_rs
 
 from buffer_profiles_testkit.server.errors import ApiError, ErrorCode
-from buffer_profiles_testkit.server.form_decoder import display_name
+from buffer_profiles_testkit.server.forms.decoder import display_name
 from buffer_profiles_testkit.server.spec import Spec
 
 _NAME_PROBLEMS = {"additionalProperties", "type", "propertyNames", "unevaluatedProperties"}

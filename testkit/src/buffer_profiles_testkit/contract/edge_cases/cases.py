@@ -1,7 +1,7 @@
 """The explicit edge cases: every boundary the spec draws, sent on purpose, each once.
 
 Random generation may or may not hit ``24:00``; these cases always do. The form body's cases come
-from ``edge_forms``; here are those the spec names in prose or in its structure: the profile id's
+from ``forms``; here are those the spec names in prose or in its structure: the profile id's
 pattern in the path, unknown endpoints (each path without ``.json``, with another suffix, with a
 trailing slash), bodies that are not forms, an oversized body, and the token in each documented
 place (the security schemes, and the form body the query scheme's description names), in two
@@ -14,10 +14,17 @@ from typing import Any
 
 from buffer_profiles_client.bracket_form import encode_bracket_form
 
-from .cases import LIST_PROFILES, UPDATE_SCHEDULES
-from .edge_forms import form_cases
-from .edge_model import FORM_MEDIA_TYPE, EdgeCase, Expect, SpecView, Token, spec_view
-from .edge_values import string_edges
+from buffer_profiles_testkit.contract.checks.case_facts import LIST_PROFILES, UPDATE_SCHEDULES
+from buffer_profiles_testkit.contract.edge_cases.forms import form_cases
+from buffer_profiles_testkit.contract.edge_cases.model import (
+    FORM_MEDIA_TYPE,
+    EdgeCase,
+    Expect,
+    SpecView,
+    Token,
+    spec_view,
+)
+from buffer_profiles_testkit.contract.edge_cases.values import string_edges
 
 OVERSIZED_BODY_BYTES = 256 * 1024  # well past any body a schedules update needs
 

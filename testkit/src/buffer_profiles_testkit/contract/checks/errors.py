@@ -7,10 +7,15 @@ from typing import Any
 
 import schemathesis
 
-from .cases import header
-from .judgements import challenge_problem, error_code_problem, json_problem, retry_after_problem
-from .overhead import timed
-from .spec_facts import error_statuses_by_code
+from buffer_profiles_testkit.contract.checks.case_facts import header
+from buffer_profiles_testkit.contract.checks.judgements import (
+    challenge_problem,
+    error_code_problem,
+    json_problem,
+    retry_after_problem,
+)
+from buffer_profiles_testkit.contract.overhead import timed
+from buffer_profiles_testkit.contract.spec_facts import error_statuses_by_code
 
 
 def _failing(problem: str | None) -> bool | None:

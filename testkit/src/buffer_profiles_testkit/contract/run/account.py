@@ -1,15 +1,16 @@
-"""The account under test: its profiles' schedules recorded before a run and put back after it.
+"""The account under test: its profiles' schedules recorded before a run and put back after it, and compared.
 
 The recording is the profile list the preflight reads anyway (each profile carries its
 ``schedules``), so it costs no request. Putting back sends one update per profile whose schedules
-differ at the end, and reads them again to be sure.
+differ at the end, and reads them again to be sure. The checks and the edge cases compare the
+same lists before and after each write.
 """
 
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .api_reader import ApiReader
+from buffer_profiles_testkit.contract.api_reader import ApiReader, Reading
 
 Profiles = dict[str, dict[str, Any]]
 
@@ -58,3 +59,18 @@ def _restore_one(user: UserRecord, profile_id: str, recorded: Any) -> str | None
     if after.status != 200 or after.body != recorded:
         return f"after the update it reads {after.describe()}"
     return None
+
+
+def schedules_by_profile(listing: Reading | None, leaving_out: str = "") -> dict[str, Any]:
+    """Each listed profile's embedded schedules, except those of ``leaving_out``."""
+    if listing is None or listing.status != 200 or not isinstance(listing.body, list):
+        return {}
+    return {
+        str(item.get("id")): item.get("schedules")
+        for item in listing.body
+        if isinstance(item, dict) and item.get("id") != leaving_out
+    }
+
+
+def changed_profiles(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
+    return sorted(profile for profile in before.keys() | after.keys() if before.get(profile) != after.get(profile))

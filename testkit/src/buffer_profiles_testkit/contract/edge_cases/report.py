@@ -3,7 +3,7 @@
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
-from .edge_run import EdgeReport
+from buffer_profiles_testkit.contract.edge_cases.runner import EdgeReport
 
 SUITE_NAME = "contract edge cases"
 

@@ -1,4 +1,4 @@
-"""Judgements of an answer's shape, as plain functions: the checks (``error_checks``) and the edge cases apply them.
+"""Judgements of an answer's shape, as plain functions: the checks (``errors``) and the edge cases apply them.
 
 A success is JSON. An error is JSON in Buffer's error shape, or, as Buffer was recorded answering
 at its HTTP layer, an empty or HTML (`text/html`) body: the spec says both. A ``401`` carries an
@@ -9,7 +9,7 @@ Each function returns why the answer breaks its promise, or None.
 
 import json
 
-from .pacing import retry_after_seconds
+from buffer_profiles_testkit.contract.pacing import retry_after_seconds
 
 JSON_MEDIA_TYPE = "application/json"
 HTML_MEDIA_TYPE = "text/html"

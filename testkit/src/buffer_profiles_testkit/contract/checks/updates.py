@@ -12,11 +12,17 @@ from typing import Any
 
 import schemathesis
 
-from .account_state import changed_profiles, schedules_by_profile
-from .api_reader import Reading, other_user_reader_for, reader_for
-from .cases import UPDATE_SCHEDULES, is_success, operation_id, profile_id, shown
-from .overhead import timed
-from .spec_facts import component_validators
+from buffer_profiles_testkit.contract.api_reader import Reading, other_user_reader_for, reader_for
+from buffer_profiles_testkit.contract.checks.case_facts import (
+    UPDATE_SCHEDULES,
+    is_success,
+    operation_id,
+    profile_id,
+    shown,
+)
+from buffer_profiles_testkit.contract.overhead import timed
+from buffer_profiles_testkit.contract.run.account import changed_profiles, schedules_by_profile
+from buffer_profiles_testkit.contract.spec_facts import component_validators
 
 Lists = tuple[Reading | None, Reading | None]  # the user's and the other user's profile lists
 

@@ -11,7 +11,7 @@ every frame copied, so under steady writes that never happens and the log grows 
 update a millisecond added 14 MB a second). When a checkpoint leaves more than
 ``max_log_frames`` behind, a second one follows at once with this process's writes paused: it has
 only the frames written during the first to copy, so it finishes, and the next write starts the log
-over (cut back to :data:`~server.store.WAL_SIZE_LIMIT_BYTES`). Reads go on throughout; writes wait
+over (cut back to :data:`~server.storage.store.WAL_SIZE_LIMIT_BYTES`). Reads go on throughout; writes wait
 for that short second checkpoint only, on the event loop without blocking it.
 """
 

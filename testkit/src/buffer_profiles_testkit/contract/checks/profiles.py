@@ -4,8 +4,8 @@ from typing import Any
 
 import schemathesis
 
-from .api_reader import reader_for
-from .cases import (
+from buffer_profiles_testkit.contract.api_reader import reader_for
+from buffer_profiles_testkit.contract.checks.case_facts import (
     GET_PROFILE,
     LIST_PROFILE_SCHEDULES,
     LIST_PROFILES,
@@ -14,7 +14,7 @@ from .cases import (
     profile_id,
     shown,
 )
-from .overhead import timed
+from buffer_profiles_testkit.contract.overhead import timed
 
 
 @schemathesis.check

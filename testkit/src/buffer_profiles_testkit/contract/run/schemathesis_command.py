@@ -4,8 +4,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .. import SCHEMATHESIS_CONFIG, SPEC_FILE
-from .cases import UPDATE_SCHEDULES
+from buffer_profiles_testkit import SCHEMATHESIS_CONFIG, SPEC_FILE
+from buffer_profiles_testkit.contract.checks.case_facts import UPDATE_SCHEDULES
 
 SPEC = SPEC_FILE
 CONFIG = SCHEMATHESIS_CONFIG

@@ -5,7 +5,7 @@ from typing import Any
 import uvicorn
 from starlette.types import ASGIApp
 
-from buffer_profiles_testkit.server.http_protocol import ConnectionLimits, guarded_protocol
+from buffer_profiles_testkit.server.serving.protocol import ConnectionLimits, guarded_protocol
 
 # Longer than any client waits between keep-alive requests in practice, shorter than the request timeout.
 KEEP_ALIVE_SECONDS = 5
@@ -18,7 +18,7 @@ def server_config(
     log_config: dict[str, Any] | None = None,
     access_log: bool = False,
 ) -> uvicorn.Config:
-    """uvloop, httptools with :mod:`server.http_protocol`'s guards, no Server header.
+    """uvloop, httptools with :mod:`server.serving.protocol`'s guards, no Server header.
 
     ``log_config=None`` leaves the host process's logging alone (tests, benchmarks).
     """

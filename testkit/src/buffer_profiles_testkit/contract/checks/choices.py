@@ -13,9 +13,9 @@ import schemathesis
 from schemathesis.core.parameters import ParameterLocation
 from schemathesis.specs.openapi.checks import negative_data_rejection as stock_negative_data_rejection
 
-from .cases import UPDATE_SCHEDULES, operation_id
-from .overhead import timed
-from .spec_facts import contract_validators
+from buffer_profiles_testkit.contract.checks.case_facts import UPDATE_SCHEDULES, operation_id
+from buffer_profiles_testkit.contract.overhead import timed
+from buffer_profiles_testkit.contract.spec_facts import contract_validators
 
 
 def _breaks_only_server_choices(case: Any) -> bool:

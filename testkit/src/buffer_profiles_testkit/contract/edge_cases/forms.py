@@ -1,6 +1,6 @@
 """Edge cases of the update's form body, walked from the spec's example through the form's schema.
 
-Each string gets the values on both sides of its pattern or enum (``edge_values``), each list its
+Each string gets the values on both sides of its pattern or enum (``values``), each list its
 ``minItems``/``maxItems`` at and past the bound and a repeated item, each object a missing
 required member and an unknown one. Each body is then classified by the spec itself: valid,
 invalid under Buffer's contract, or invalid only under a reference-server choice
@@ -12,10 +12,10 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from .cases import UPDATE_SCHEDULES
-from .edge_model import FORM_SCHEMA, EdgeCase, Expect, SpecView
-from .edge_values import distinct_values, string_edges
-from .spec_facts import component_validators, contract_validators
+from buffer_profiles_testkit.contract.checks.case_facts import UPDATE_SCHEDULES
+from buffer_profiles_testkit.contract.edge_cases.model import FORM_SCHEMA, EdgeCase, Expect, SpecView
+from buffer_profiles_testkit.contract.edge_cases.values import distinct_values, string_edges
+from buffer_profiles_testkit.contract.spec_facts import component_validators, contract_validators
 
 
 def _with(body: Any, location: tuple[Any, ...], value: Any) -> Any:
