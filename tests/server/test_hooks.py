@@ -43,6 +43,7 @@ class Recorder(RequestHooks):
     before: Answer | None = None
     after: Answer | None = None
     seen: list[tuple[str, Call]] = field(default_factory=list)
+    _answered: threading.Condition = field(default_factory=threading.Condition)
 
     async def before_operation(self, call: Call) -> Answer | None:
         self.seen.append(("before_operation", call))
@@ -52,11 +53,20 @@ class Recorder(RequestHooks):
         self.seen.append(("after_write", call))
         return self.after
 
-    def answered_to(self, operation: str) -> Call:
-        return next(call for point, call in self.seen if point == "answered" and call.operation == operation)
+    def answered_to(self, operation: str | None) -> Call:
+        """The answered call of ``operation``, waiting for the server to be done with it (the client may be first)."""
+
+        def calls() -> list[Call]:
+            return [call for point, call in self.seen if point == "answered" and call.operation == operation]
+
+        with self._answered:
+            assert self._answered.wait_for(calls, timeout=10), f"{operation} was never answered"
+            return calls()[0]
 
     async def answered(self, call: Call) -> None:
-        self.seen.append(("answered", call))
+        with self._answered:
+            self.seen.append(("answered", call))
+            self._answered.notify_all()
 
     def points(self) -> list[str]:
         return [point for point, _ in self.seen]
@@ -94,6 +104,7 @@ def test_hooks_see_operation_profile_and_user_but_never_the_token(hooked: Start)
         http.get(f"profiles/{DEMO_PROFILE_ID}.json", params={"access_token": DEMO_TOKEN})
         http.post(UPDATE_PATH, content=f"{UPDATE_BODY}&access_token={DEMO_TOKEN}", headers=FORM)
 
+    hooks.answered_to("update_profile_schedules")
     (_, read), (_, read_answered), (_, update), (_, wrote), (_, update_answered) = hooks.seen
     assert hooks.points() == ["before_operation", "answered", "before_operation", "after_write", "answered"]
     assert (read.operation, read.method, read.profile_id, read.user_id) == (
@@ -123,6 +134,7 @@ def test_every_request_reaches_answered_even_unrouted_or_unauthenticated(
         assert http.get("profiles.json").status_code == 401
         assert http.get("nowhere.json").status_code == 404
 
+    hooks.answered_to(None)
     (_, refused), (_, refused_answered), (_, unrouted) = hooks.seen
     assert (refused.operation, refused.user_id, refused_answered.status) == ("list_profiles", None, 401)
     assert (hooks.points()[-1], unrouted.operation, unrouted.status) == ("answered", None, 404)

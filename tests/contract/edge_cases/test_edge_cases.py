@@ -10,7 +10,7 @@ from buffer_profiles_testkit.contract.edge_cases.cases import edge_cases
 from buffer_profiles_testkit.contract.edge_cases.model import EdgeCase, Expect, Token
 from buffer_profiles_testkit.contract.edge_cases.values import string_edges
 
-SPEC: dict[str, Any] = yaml.safe_load((Path(__file__).resolve().parents[2] / "openapi.yaml").read_text())
+SPEC: dict[str, Any] = yaml.safe_load((Path(__file__).resolve().parents[3] / "openapi.yaml").read_text())
 PROFILE_ID = "4eb854340acb04e870000010"
 
 

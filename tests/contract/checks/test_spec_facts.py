@@ -11,7 +11,7 @@ from buffer_profiles_testkit.contract.spec_facts import (
     error_statuses_by_code,
 )
 
-SPEC: dict[str, Any] = yaml.safe_load((Path(__file__).resolve().parents[2] / "openapi.yaml").read_text())
+SPEC: dict[str, Any] = yaml.safe_load((Path(__file__).resolve().parents[3] / "openapi.yaml").read_text())
 REPEATED_DAY = {"schedules": [{"days": ["mon", "mon"], "times": ["12:00"]}]}
 EIGHT_SCHEDULES = {"schedules": [{"days": ["mon"], "times": ["12:00"]}] * 8}
 UNKNOWN_DAY = {"schedules": [{"days": ["funday"], "times": ["12:00"]}]}
