@@ -24,7 +24,7 @@ from buffer_profiles_testkit.server.app import create_app
 from buffer_profiles_testkit.server.background import running_server
 from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID, DEMO_TOKEN, DEMO_USER_ID
 from buffer_profiles_testkit.server.endpoints import OPERATIONS
-from buffer_profiles_testkit.server.hooks import Answer, Call, RequestHooks
+from buffer_profiles_testkit.server.hooks import Answer, Call, HookChain, RequestHooks
 from buffer_profiles_testkit.server.spec import load_spec
 from tests.demo_server import seed_demo
 
@@ -235,6 +235,18 @@ def test_an_answer_may_send_its_body_in_parts(hooked: Start) -> None:
         rest = b"".join(parts)
 
     assert (first, rest) == (b"[", b"]")
+
+
+def test_chained_hooks_all_see_each_point_until_one_answers(tmp_path: Path) -> None:
+    first, answering, unasked = Recorder(), Recorder(before=JSONResponse({}, status_code=503)), Recorder()
+    app = create_app(seed_demo(tmp_path / "chained.sqlite3"), hooks=HookChain([first, answering, unasked]))
+    with running_server(app) as base_url, _client(base_url, Authorization=f"Bearer {DEMO_TOKEN}") as http:
+        assert http.post(UPDATE_PATH, content=UPDATE_BODY, headers=FORM).status_code == 503
+        for hooks in (first, answering, unasked):
+            hooks.answered_to("update_profile_schedules")
+
+    assert first.points() == answering.points() == ["before_operation", "answered"]
+    assert unasked.points() == ["answered"]  # the answer came before its turn
 
 
 def test_operation_names_are_the_specs_operation_ids() -> None:

@@ -19,7 +19,7 @@ An answer is any ASGI app: a Starlette ``Response``, or one that sends its head 
 body, slowly or not, and then drops the connection through ``call.connection``.
 """
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -95,22 +95,22 @@ class HookChain(RequestHooks):
         self._hooks = tuple(hooks)
 
     async def before_operation(self, call: Call) -> Answer | None:
-        for hooks in self._hooks:
-            answer = await hooks.before_operation(call)
-            if answer is not None:
-                return answer
-        return None
+        return await _first_answer([hooks.before_operation for hooks in self._hooks], call)
 
     async def after_write(self, call: Call) -> Answer | None:
-        for hooks in self._hooks:
-            answer = await hooks.after_write(call)
-            if answer is not None:
-                return answer
-        return None
+        return await _first_answer([hooks.after_write for hooks in self._hooks], call)
 
     async def answered(self, call: Call) -> None:
         for hooks in self._hooks:
             await hooks.answered(call)
+
+
+async def _first_answer(points: Sequence[Callable[[Call], Awaitable[Answer | None]]], call: Call) -> Answer | None:
+    for point in points:
+        answer = await point(call)
+        if answer is not None:
+            return answer
+    return None
 
 
 def current_call(scope: Scope) -> Call:
