@@ -24,7 +24,7 @@ from buffer_profiles_testkit.server.app import create_app
 from buffer_profiles_testkit.server.background import running_server
 from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID, DEMO_TOKEN, DEMO_USER_ID
 from buffer_profiles_testkit.server.endpoints import OPERATIONS
-from buffer_profiles_testkit.server.hooks import Answer, Call, HookChain, RequestHooks
+from buffer_profiles_testkit.server.hooks import Answer, Call, HookChain, RequestHooks, current_call
 from buffer_profiles_testkit.server.spec import load_spec
 from tests.demo_server import seed_demo
 
@@ -169,7 +169,7 @@ class Dropping:
         self.how = how
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        call = scope["buffer_profiles.call"]
+        call = current_call(scope)
         if self.how == "reset":
             await call.connection.reset()
             return

@@ -8,8 +8,9 @@ only the user it belongs to.
 
 The points, in the order a request meets them:
 
-1. ``before_operation(call)``: the request is routed to an operation and its user looked up, and
-   nothing else is done yet. A hook may wait, or answer instead of the server.
+1. ``before_operation(call)``: the request is routed to an operation and its user looked up (a
+   form body is read first, as the token may travel in it); nothing else is done yet. A hook may
+   wait, or answer instead of the server.
 2. ``after_write(call)``: an update's write is committed and its success not yet answered. A hook
    may answer instead (a ``500`` for a write that was applied), or drop the connection.
 3. ``answered(call)``: the answer is sent, or the connection dropped; ``call.status`` says which.
