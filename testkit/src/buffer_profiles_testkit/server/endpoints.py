@@ -72,12 +72,14 @@ class ProfilesApi:
         """
 
         async def endpoint(request: Request) -> ASGIApp:
+            if request.method != "POST":
+                return await operation(request, presented_token(request), None)
             form_body, body_tokens = await self._form_body(request)
             return await operation(request, presented_token(request, body_tokens), form_body)
 
         async def hooked_endpoint(request: Request) -> ASGIApp:
             assert self._hooks is not None
-            form_body, body_tokens = await self._form_body(request)
+            form_body, body_tokens = await self._form_body(request) if request.method == "POST" else (None, [])
             call = current_call(request.scope)
             call.operation = name
             call.profile_id = request.path_params.get("id")
@@ -90,9 +92,7 @@ class ProfilesApi:
         return endpoint if self._hooks is None else hooked_endpoint
 
     async def _form_body(self, request: Request) -> tuple[bytes | None, list[str]]:
-        """The body of a form POST (None for any other request) and the tokens it carries."""
-        if request.method != "POST":
-            return None, []
+        """A POST's body if it is a form (None otherwise), and the tokens it carries."""
         form_body = await read_form_body(request, self._limits.max_body_bytes, only_if_form=True)
         return form_body, ([] if form_body is None else form_body_tokens(form_body))
 

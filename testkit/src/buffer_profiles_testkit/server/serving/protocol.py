@@ -148,7 +148,8 @@ class GuardedHttpProtocol(HttpToolsProtocol):
         self._header_bytes = 0
         self.request_begun = False  # a byte of a request has come, and its last byte has not
         self._control: _ConnectionControl | None = None
-        self._extension: dict[object, object] = {}  # the scope's extension of this connection (ASGI: a dict)
+        # The scope's extensions for every request of this connection, made once (ASGI: dicts).
+        self._extensions: dict[str, dict[object, object]] = {}
 
     @property
     def answering(self) -> bool:
@@ -166,7 +167,7 @@ class GuardedHttpProtocol(HttpToolsProtocol):
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
         self._control = _ConnectionControl(transport)
-        self._extension = {"connection": self._control}
+        self._extensions = {CONNECTION_EXTENSION: {"connection": self._control}}
         self.guard.add(self)
 
     def connection_lost(self, exc: Exception | None) -> None:
@@ -181,7 +182,7 @@ class GuardedHttpProtocol(HttpToolsProtocol):
 
     def on_message_begin(self) -> None:
         super().on_message_begin()
-        self.scope.setdefault("extensions", {})[CONNECTION_EXTENSION] = self._extension
+        self.scope["extensions"] = self._extensions
         self._header_bytes = 0
         self.request_begun = True
         if self.waiting_since is None:
