@@ -57,9 +57,15 @@ def test_ctrl_c_puts_every_schedule_back(tmp_path: Path) -> None:
     with serving(tmp_path, Variant("notices_writes", "", after=notice_writes)) as base_url:
         environment = {**os.environ, TOKEN_ENV: DEMO_TOKEN, OTHER_TOKEN_ENV: OTHER_USER_TOKEN, "NO_COLOR": "1"}
         command = contract_command(base_url, "--junit", str(tmp_path / "j.xml"))
-        process = subprocess.Popen(
-            command, cwd=PROJECT_ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-        )
+        # As from a terminal: a child inherits an ignored SIGINT (tests run as a background job have
+        # one, a shell's `cmd &`), and a handled one starts as the default, which Ctrl-C interrupts.
+        ignored = signal.signal(signal.SIGINT, signal.default_int_handler)
+        try:
+            process = subprocess.Popen(
+                command, cwd=PROJECT_ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+            )
+        finally:
+            signal.signal(signal.SIGINT, ignored)
         try:
             assert written.wait(60), "the suite wrote nothing"
             process.send_signal(signal.SIGINT)
