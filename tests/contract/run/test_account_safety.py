@@ -26,6 +26,7 @@ from buffer_profiles_testkit.server.demo import (
 from tests.contract.harness import PROJECT_ROOT, run_contract, serving
 from tests.contract.variants import (
     THROTTLED_REQUEST_NUMBERS,
+    Combined,
     Exchange,
     Internal,
     Variant,
@@ -96,35 +97,25 @@ def test_the_same_seed_gives_the_same_cases_on_a_reused_server(tmp_path: Path) -
     assert after == SEEDED
 
 
-def test_read_only_sends_only_reads(tmp_path: Path) -> None:
+def test_read_only_sends_only_reads_and_pacing_waits_out_each_429(tmp_path: Path) -> None:
+    """Two options in one run, each proven on its own: ``--read-only`` sends no write (every method the
+    server saw changes nothing), and ``--requests-per-minute`` waits out each 429 and sends the request
+    again (the server did throttle, and the run passes). Unpaced, a 429 fails the run with the advice
+    to pace it: test_broken_variants.py's throttled group proves that.
+    """
     methods: list[str] = []
 
     async def record(exchange: Exchange, internal: Internal) -> None:
         methods.append(exchange.method)
 
-    with serving(tmp_path, Variant("records_methods", "", before=record)) as base_url:
-        run = run_contract(
-            base_url, tmp_path, "--phases", "examples,coverage,fuzzing", "--max-examples", "5", options=("--read-only",)
-        )
+    throttling = Combined((Variant("records_methods", "", before=record), throttled_variant()))
+    with serving(tmp_path, throttling) as base_url:
+        # Paced fast enough to cost no time: what is tested is that each 429 is waited out and sent again.
+        pacing = ("--requests-per-minute", "600000")
+        phases = ("--phases", "examples,coverage,fuzzing", "--max-examples", "5")
+        run = run_contract(base_url, tmp_path, *phases, options=("--read-only", *pacing))
 
     assert run.exit_code == 0, run.output
+    assert throttled_answers() == len(THROTTLED_REQUEST_NUMBERS)  # the server did throttle the run
     assert methods
     assert set(methods) <= {"GET", "HEAD", "OPTIONS", "TRACE"}, sorted(set(methods))
-
-
-def test_a_paced_run_waits_out_a_429_instead_of_failing(tmp_path: Path) -> None:
-    """(Unpaced, the same 429 fails the run with the advice to pace it: test_broken_variants.py's throttled group.)"""
-    with serving(tmp_path, throttled_variant()) as base_url:
-        # Paced fast enough to cost no time: what is tested is that each 429 is waited out and sent again.
-        paced = run_contract(
-            base_url,
-            tmp_path,
-            "--phases",
-            "examples",
-            "--max-examples",
-            "1",
-            options=("--requests-per-minute", "600000"),
-        )
-
-    assert throttled_answers() == len(THROTTLED_REQUEST_NUMBERS)  # the server did throttle the run
-    assert paced.exit_code == 0, paced.output
