@@ -9,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 REDOCLY := REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true node_modules/.bin/redocly
 
-.PHONY: all help install generate check-generated lint test serve bench bench-tools contract docs system-tools changes release dist
+.PHONY: all help install generate check-generated lint test test-fast serve bench bench-tools contract docs system-tools changes release dist
 
 all: install generate check-generated lint docs contract ## install, regenerate the client, lint, build the docs, contract-test the reference server
 	@echo "make: done. Client in generated/, spec lint clean, docs in site/index.html, reference server passes the contract. Next: make test"
@@ -67,8 +67,15 @@ system-tools: ## install chromium and curl with apt-get, only when missing (for 
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
+# One worker per core; a worker that runs out of tests takes over half of another's. What many
+# tests share and is costly to build is built once per run (tests/built_once.py).
+PARALLEL := -n auto --dist worksteal
+
 test: install check-generated changes system-tools ## the whole test suite, after the release check (make changes)
-	$(BIN)/pytest
+	$(BIN)/pytest $(PARALLEL)
+
+test-fast: install system-tools ## every test but the slow ones (whole contract runs, installed wheels): the quick loop
+	$(BIN)/pytest $(PARALLEL) -m "not slow"
 
 # The last release is the committed snapshot in releases/latest/ (it travels with every clone).
 changes: $(INSTALLED) ## what the spec edit breaks, for the API and the client, against BASE (default: last release) [CHANGELOG=1]

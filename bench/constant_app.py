@@ -1,7 +1,7 @@
 """The floor the reference server is measured against: the same HTTP stack answering constant JSON.
 
 Starlette routes of the same paths behind the same uvicorn configuration (uvloop, httptools and
-the connection guards of server/serving.py), whose handlers return fixed bytes: the difference
+the connection guards of server/serving/), whose handlers return fixed bytes: the difference
 between its time per request and the server's is the time the server's own work takes.
 
     python -m bench.constant_app [--port 0]    # prints "Base URL: http://127.0.0.1:PORT/1"
@@ -21,7 +21,7 @@ from starlette.routing import Route
 from buffer_profiles_testkit.server.app import BASE_PATH
 from buffer_profiles_testkit.server.background import base_url, bound_socket
 from buffer_profiles_testkit.server.demo import DEMO_FIXTURES, DEMO_PROFILE
-from buffer_profiles_testkit.server.serving import server_config
+from buffer_profiles_testkit.server.serving.config import server_config
 
 _PROFILE = json.dumps(DEMO_PROFILE, separators=(",", ":")).encode()
 _PROFILES = json.dumps(DEMO_FIXTURES["users"][0]["profiles"], separators=(",", ":")).encode()

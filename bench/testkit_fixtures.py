@@ -15,7 +15,7 @@ from buffer_profiles_testkit.faults import FaultPlan
 from buffer_profiles_testkit.pytest_plugin import BufferApi
 from buffer_profiles_testkit.server.app import create_app
 from buffer_profiles_testkit.server.background import running_server
-from buffer_profiles_testkit.server.store import Store
+from buffer_profiles_testkit.server.storage.store import Store
 
 ROUNDS = 200
 
@@ -42,7 +42,7 @@ def measure() -> list[FixtureCost]:
         db_path = Path(scratch) / "api.sqlite3"
         Store(db_path).close()
         faults = FaultPlan()
-        with running_server(create_app(db_path, faults=faults)) as base_url:
+        with running_server(create_app(db_path, hooks=faults)) as base_url:
             api = BufferApi(base_url, db_path, faults)
             try:
 

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from bench.targets import reference_server
 from buffer_profiles_testkit.server.demo import DEMO_FIXTURES, DEMO_PROFILE, DEMO_PROFILE_ID, DEMO_TOKEN
-from buffer_profiles_testkit.server.limits import DEFAULT_FORM_LIMITS
+from buffer_profiles_testkit.server.forms.limits import DEFAULT_FORM_LIMITS
 
 MANY_PROFILES = 10_000
 BIG_USER_ID = "6a0000000000000000000000"
@@ -138,7 +138,7 @@ def measure(scratch: Path, repeat: int) -> tuple[float, list[Timing]]:
         updates = itertools.cycle(LISTED_PROFILE_UPDATES)
 
         def update_a_listed_profile() -> None:
-            # The server keeps a list it has read until a commit (server/read_cache.py): after this
+            # The server keeps a list it has read until a commit (server/storage/read_cache.py): after this
             # one it builds the list again, the worst case for the next request.
             path = f"{parts.path}/profiles/{many_profiles_fixtures_first_id()}/schedules/update.json"
             connection.request("POST", path, body=next(updates), headers=_headers(BIG_USER_TOKEN, ""))

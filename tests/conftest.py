@@ -1,10 +1,38 @@
 import os
+from pathlib import Path
 
 import pytest
 from hypothesis import settings
 
+from tests.built_once import Record, built_once
 from tests.client.installed import InstalledClient, install_client, install_testkit
 from tests.install.kit import InstalledKit
+
+# What installs the built wheels is slow (make test-fast leaves it out).
+INSTALLS = {"installed_client", "installed_kit"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests that install the wheels slow, and run the slow tests first.
+
+    Under xdist the quick tests then fill in around the slow ones on every worker, instead of one
+    long test running alone at the end. One test that installs the wheels starts, and the others
+    come after the whole contract runs: by then the wheels are built (tests/built_once.py), and no
+    worker waits for them while another builds.
+    """
+    installs = [item for item in items if set(getattr(item, "fixturenames", ())) & INSTALLS]
+    for item in installs:
+        item.add_marker(pytest.mark.slow)
+
+    def rank(item: pytest.Item) -> int:
+        if installs and item is installs[0]:
+            return 0
+        if item.get_closest_marker("slow") is None:
+            return 3
+        return 2 if item in installs else 1
+
+    items.sort(key=rank)
+
 
 # CI runs the same examples every time; locally each run explores new ones.
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
@@ -14,16 +42,33 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 @pytest.fixture(scope="session")
 def installed_client(tmp_path_factory: pytest.TempPathFactory) -> InstalledClient:
-    """The client's wheel alone in a fresh venv outside the repository."""
-    return install_client(tmp_path_factory.mktemp("installed"))
+    """The client's wheel alone in a fresh venv outside the repository (built once per run)."""
+
+    def install(folder: Path) -> Record:
+        client = install_client(folder)
+        return {
+            "distributions": [str(path) for path in client.distributions],
+            "python": str(client.python),
+            "preinstalled": sorted(client.preinstalled),
+            "alone": sorted(client.alone),
+        }
+
+    built = built_once(tmp_path_factory, "installed-client", install)
+    return InstalledClient(
+        [Path(path) for path in built["distributions"]],
+        Path(built["python"]),
+        set(built["preinstalled"]),
+        set(built["alone"]),
+    )
 
 
 @pytest.fixture(scope="session")
-def installed_kit(installed_client: InstalledClient) -> InstalledKit:
-    """The same venv, with the test kit's wheel and pytest added."""
-    testkit_wheel = install_testkit(installed_client)[0]
-    outside = installed_client.python.parent.parent.parent / "elsewhere"
-    outside.mkdir()
-    return InstalledKit(
-        installed_client.python.parent.parent, installed_client.distributions[0], testkit_wheel, outside
-    )
+def installed_kit(tmp_path_factory: pytest.TempPathFactory, installed_client: InstalledClient) -> InstalledKit:
+    """The same venv, with the test kit's wheel and pytest added (once per run)."""
+
+    def install(folder: Path) -> Record:
+        return {"testkit_wheel": str(install_testkit(installed_client)[0]), "outside": str(folder)}
+
+    built = built_once(tmp_path_factory, "installed-kit", install)
+    venv = installed_client.python.parent.parent
+    return InstalledKit(venv, installed_client.distributions[0], Path(built["testkit_wheel"]), Path(built["outside"]))

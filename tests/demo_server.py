@@ -8,7 +8,7 @@ from buffer_profiles_testkit.server.app import create_app
 from buffer_profiles_testkit.server.background import running_server
 from buffer_profiles_testkit.server.demo import DEMO_FIXTURES, DEMO_TOKEN
 from buffer_profiles_testkit.server.fixtures import load_fixtures
-from buffer_profiles_testkit.server.store import Store
+from buffer_profiles_testkit.server.storage.store import Store
 
 # What examples say, for readers: the real API and a placeholder token (or the local server).
 DOCUMENTED_BASE_URLS = ("https://api.bufferapp.com/1", "http://127.0.0.1:8080/1")

@@ -1,6 +1,7 @@
 """Scratch copies of the released spec, each with one edit, and their generated clients.
 
-Generation takes a second or two, so every client is generated once per session, two at a time.
+Generation takes a second or two, so every client is generated once per test run (whichever xdist
+worker asks first), two at a time; each worker then reads them with griffe.
 """
 
 from collections.abc import Callable
@@ -11,12 +12,13 @@ from pathlib import Path
 import griffe
 import pytest
 
-from changes.check import generated_client
-from changes.client_diff import compare_clients
+from changes.client_diff import compare_clients, load_client
 from changes.model import Change, needed_bump
 from changes.report import Report
 from changes.sides import Side, last_release
 from changes.spec_diff import compare_specs
+from overrides.generate import generate_into
+from tests.built_once import Record, built_once
 
 Edit = Callable[[str], str]
 
@@ -148,10 +150,8 @@ def scratch_side(folder: Path, name: str, edit: Edit) -> Side:
     return Side(name, spec, release.overrides)
 
 
-@pytest.fixture(scope="session")
-def edited(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Edited]:
-    """Every case of EDITS, with both clients generated (an unedited base is generated once, and shared)."""
-    folder = tmp_path_factory.mktemp("spec-edits")
+def _generate_edits(folder: Path) -> Record:
+    """Every side's spec and generated client in ``folder`` (an unedited base is generated once, and shared)."""
     sides: dict[str, Side] = {"release": scratch_side(folder, "release", unchanged)}
     pairs: dict[str, tuple[str, str]] = {}
     for index, (name, (base_edit, head_edit)) in enumerate(EDITS.items()):
@@ -160,12 +160,26 @@ def edited(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Edited]:
             sides[base_key] = scratch_side(folder, base_key, base_edit)
         sides[f"head-{index}"] = scratch_side(folder, f"head-{index}", head_edit)
         pairs[name] = (base_key, f"head-{index}")
+
+    def generate(key: str) -> None:
+        generate_into(folder / f"client-{key}", spec=sides[key].spec_file, overrides=sides[key].overrides)
+
     with ThreadPoolExecutor(max_workers=2) as pool:
-        clients = dict(
-            zip(sides, pool.map(lambda key: generated_client(sides[key], folder / f"client-{key}"), sides), strict=True)
-        )
+        list(pool.map(generate, sides))
+    return {"folder": str(folder), "pairs": pairs}
+
+
+@pytest.fixture(scope="session")
+def edited(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Edited]:
+    """Every case of EDITS, with both clients generated."""
+    built = built_once(tmp_path_factory, "spec-edits", _generate_edits)
+    folder, overrides = Path(built["folder"]), last_release().overrides
+    keys = {key for pair in built["pairs"].values() for key in pair}
+    sides = {key: Side(key, folder / f"{key}.yaml", overrides) for key in keys}
+    clients = {key: load_client(folder / f"client-{key}") for key in keys}
     return {
-        name: Edited(sides[base], sides[head], clients[base], clients[head]) for name, (base, head) in pairs.items()
+        name: Edited(sides[base], sides[head], clients[base], clients[head])
+        for name, (base, head) in built["pairs"].items()
     }
 
 

@@ -12,15 +12,16 @@ from pathlib import Path
 from starlette.types import ASGIApp
 
 from buffer_profiles_testkit.contract.api_reader import OTHER_TOKEN_ENV, TOKEN_ENV
-from buffer_profiles_testkit.contract.edge_report import SUITE_NAME as EDGE_SUITE_NAME
+from buffer_profiles_testkit.contract.edge_cases.report import SUITE_NAME as EDGE_SUITE_NAME
 from buffer_profiles_testkit.contract.invocation import contract_command
 from buffer_profiles_testkit.server.app import create_app
 from buffer_profiles_testkit.server.background import running_server
 from buffer_profiles_testkit.server.demo import DEMO_TOKEN, OTHER_USER_TOKEN
-from tests.contract.variants import Variant
+from tests.contract.variants import Combined, Variant
 from tests.demo_server import seed_demo
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+SERVER_DATABASE = "server.sqlite3"  # in the scratch folder given to serving()
 # Built-in checks report a failure code, custom ones their name (ST901 "Custom check failed: `name`").
 BUILT_IN_CHECK_BY_CODE = {
     "ST101": "not_a_server_error",
@@ -50,9 +51,9 @@ class ContractRun:
 
 
 @contextmanager
-def serving(scratch: Path, variant: Variant | None = None) -> Iterator[str]:
+def serving(scratch: Path, variant: Variant | Combined | None = None) -> Iterator[str]:
     """The reference app (wrapped by ``variant``) over its own fresh demo database; yields its base URL."""
-    app: ASGIApp = create_app(seed_demo(scratch / "server.sqlite3"))
+    app: ASGIApp = create_app(seed_demo(scratch / SERVER_DATABASE))
     with running_server(variant.wrap(app) if variant else app) as base_url:
         yield base_url
 

@@ -2,9 +2,13 @@
 
 from pathlib import Path
 
+import pytest
+
 from buffer_profiles_testkit.server.demo import DEMO_TOKEN
 from tests.contract.harness import run_contract, serving
 from tests.contract.variants import BUFFER_LIKE
+
+pytestmark = pytest.mark.slow
 
 
 def test_reference_server_passes_the_full_suite(tmp_path: Path) -> None:

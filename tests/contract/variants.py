@@ -12,9 +12,16 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 import httpx
+from buffer_profiles_client.bracket_form import encode_bracket_form
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID, DEMO_SECOND_PROFILE_ID, DEMO_TOKEN, OTHER_USER_TOKEN
+from buffer_profiles_testkit.server.demo import (
+    DEMO_PROFILE,
+    DEMO_PROFILE_ID,
+    DEMO_SECOND_PROFILE_ID,
+    DEMO_TOKEN,
+    OTHER_USER_TOKEN,
+)
 from tests.recorded import PROFILE, UNAUTHORIZED
 
 # Well-formed ids only: a variant that talks to the app about a fuzzed id would crash on its own.
@@ -150,8 +157,6 @@ async def _drop_update(exchange: Exchange, internal: Internal) -> None:
 async def _restore_after_update(exchange: Exchange, internal: Internal) -> None:
     before = exchange.scratch.get("schedules")
     if exchange.status == 200 and before:
-        from buffer_profiles_client.bracket_form import encode_bracket_form
-
         await internal.post_form(exchange.path, encode_bracket_form({"schedules": before}))
 
 
@@ -378,6 +383,18 @@ class Variant:
         return BrokenServer(app, before=self.before, after=self.after)
 
 
+@dataclass(frozen=True)
+class Combined:
+    """Several variants around one app: the first sees each request first and each answer last."""
+
+    variants: tuple[Variant, ...]
+
+    def wrap(self, app: ASGIApp) -> ASGIApp:
+        for variant in reversed(self.variants):
+            app = variant.wrap(app)
+        return app
+
+
 def _variant(name: str, *, before: Hook = _unchanged, after: Hook = _unchanged) -> Variant:
     hook = after if after is not _unchanged else before
     return Variant(name, (hook.__doc__ or "").strip(), before, after)
@@ -412,22 +429,39 @@ VARIANTS = {
     ]
 }
 
-_throttled_requests = {"count": 0}
+_throttled = {"requests": 0, "answered_429": 0}
 THROTTLED_REQUEST_NUMBERS = (3, 4)  # the preflight's requests pass, then two in a row are throttled
 
 
 async def _throttle_briefly(exchange: Exchange, internal: Internal) -> None:
     """Two early requests are answered 429 with ``Retry-After: 1``, as a rate-limited server answers."""
-    _throttled_requests["count"] += 1
-    if _throttled_requests["count"] in THROTTLED_REQUEST_NUMBERS:
+    _throttled["requests"] += 1
+    if _throttled["requests"] in THROTTLED_REQUEST_NUMBERS:
+        _throttled["answered_429"] += 1
         exchange.respond_json(429, {"success": False, "code": 429, "message": "Rate limit exceeded."})
         exchange.response_headers.append((b"retry-after", b"1"))
 
 
 def throttled_variant() -> Variant:
     """A server that rate-limits: correct, but a run must wait when told to (a fresh counter each call)."""
-    _throttled_requests["count"] = 0
+    _throttled.update(requests=0, answered_429=0)
     return Variant("throttles_briefly", (_throttle_briefly.__doc__ or "").strip(), before=_throttle_briefly)
+
+
+def throttled_answers() -> int:
+    """How many 429s the latest throttled_variant() has answered."""
+    return _throttled["answered_429"]
+
+
+async def _refuse_seed(exchange: Exchange, internal: Internal) -> None:
+    """Any update of the demo profile back to its seeded schedules fails (so a run cannot put them back)."""
+    seeded_form = encode_bracket_form({"schedules": DEMO_PROFILE["schedules"]}).encode()
+    if exchange.method == "POST" and DEMO_PROFILE_ID in exchange.path and exchange.body == seeded_form:
+        exchange.respond_json(400, {"success": False, "code": 1012, "message": "Profile did not save successfully."})
+
+
+# Not a broken promise: a server on which putting the account back fails (the run must say so).
+REFUSES_TO_PUT_BACK = Variant("refuses_the_seed_schedules", (_refuse_seed.__doc__ or "").strip(), before=_refuse_seed)
 
 
 BUFFER_LIKE = Variant(

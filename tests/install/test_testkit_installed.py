@@ -31,11 +31,10 @@ def test_a_users_test_suite_runs_with_the_plugin_and_an_injected_fault(installed
     shutil.copy(EXAMPLE, suite)
 
     output = run(installed_kit.python, "-m", "pytest", "-q", "-p", "no:cacheprovider", suite, cwd=suite)
-    # Each xdist worker runs its own server: tests in parallel never see each other's data or faults.
-    parallel = run(installed_kit.python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "2", suite, cwd=suite)
 
+    # Under xdist each worker starts a server of its own, so tests in parallel never see each
+    # other's data or faults: make test runs tests/testkit/ that way, with the same plugin.
     assert "3 passed" in output
-    assert "3 passed" in parallel
 
 
 def test_the_server_command_runs_from_any_folder(installed_kit: InstalledKit) -> None:

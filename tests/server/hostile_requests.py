@@ -15,7 +15,7 @@ from buffer_profiles_testkit.server.demo import (
     OTHER_USER_PROFILE_IDS,
     OTHER_USER_TOKEN,
 )
-from buffer_profiles_testkit.server.limits import DEFAULT_FORM_LIMITS
+from buffer_profiles_testkit.server.forms.limits import DEFAULT_FORM_LIMITS
 
 _IDS = [
     DEMO_PROFILE_ID,

@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 
 from buffer_profiles_testkit.server.demo import DEMO_FIXTURES, DEMO_PROFILE_ID, DEMO_TOKEN
-from buffer_profiles_testkit.server.log_redaction import REDACTED
+from buffer_profiles_testkit.server.serving.log_redaction import REDACTED
 
 REPO = Path(__file__).resolve().parents[2]
 STARTUP_SECONDS = 20

@@ -80,7 +80,7 @@ def test_a_bug_is_a_500_in_buffers_shape_not_a_traceback(db_path: Path, monkeypa
     def broken(*_: object) -> None:
         raise RuntimeError("injected bug")
 
-    monkeypatch.setattr("buffer_profiles_testkit.server.store.Store.token_and_profiles", broken)
+    monkeypatch.setattr("buffer_profiles_testkit.server.storage.store.Store.token_and_profiles", broken)
     with running_server(create_app(db_path)) as base_url:
         response = httpx.get(f"{base_url}/profiles.json", headers={"Authorization": "Bearer demo-skinnyoteam-token"})
 

@@ -15,7 +15,7 @@ from buffer_profiles_testkit.server.demo import (
     OTHER_USER_TOKEN,
 )
 from buffer_profiles_testkit.server.fixtures import FixtureError, check_fixtures, load_fixtures, read_fixtures
-from buffer_profiles_testkit.server.store import Store
+from buffer_profiles_testkit.server.storage.store import Store
 from tests.seeds import SEED_PROFILE_ID, seed_profile
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from buffer_profiles_testkit.server.app import create_app
 from buffer_profiles_testkit.server.background import running_server
-from buffer_profiles_testkit.server.http_protocol import ConnectionLimits
+from buffer_profiles_testkit.server.serving.protocol import ConnectionLimits
 from tests.demo_server import seed_demo
 from tests.server.hostile_requests import hostile_requests
 from tests.server.raw_http import RawResponse, connect, is_buffer_error, read_response

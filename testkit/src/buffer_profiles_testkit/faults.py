@@ -1,33 +1,26 @@
 """Faults on purpose, for tests: make the next N calls of an operation fail or wait.
 
-Only an app created with a :class:`FaultPlan` has them (the pytest plugin passes one; the
-``buffer-profiles-server`` command never does), so no fault can be active outside tests. Every
-injected fault is logged (logger ``buffer_profiles_testkit.faults``), so a test's log shows why a
-call failed.
+A :class:`FaultPlan` plugs into the server's hooks (server/hooks.py): only an app created with one
+has faults (the pytest plugin passes one; the ``buffer-profiles-server`` command never does), so
+no fault can be active outside tests. Every injected fault is logged (logger
+``buffer_profiles_testkit.faults``), so a test's log shows why a call failed.
 """
 
 import asyncio
 import json
 import logging
-import re
 import threading
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import Receive, Scope, Send
 
+from buffer_profiles_testkit.server.endpoints import OPERATIONS
 from buffer_profiles_testkit.server.errors import HTTP_STATUS, ErrorCode
+from buffer_profiles_testkit.server.hooks import Answer, Call, RequestHooks
 
 LOG = logging.getLogger("buffer_profiles_testkit.faults")
-
-# operationId -> (method, path pattern under the base path), as openapi.yaml names them.
-OPERATIONS = {
-    "list_profiles": ("GET", re.compile(r"/1/profiles\.json")),
-    "get_profile": ("GET", re.compile(r"/1/profiles/[^/]+\.json")),
-    "list_profile_schedules": ("GET", re.compile(r"/1/profiles/[^/]+/schedules\.json")),
-    "update_profile_schedules": ("POST", re.compile(r"/1/profiles/[^/]+/schedules/update\.json")),
-}
 # Buffer's recorded answer to a request without a valid token: no JSON, an OAuth challenge.
 BARE_UNAUTHORIZED_CHALLENGE = "OAuth realm='Service', error='invalid_request'"
 
@@ -82,7 +75,7 @@ def delay(seconds: float) -> Fault:
 
 
 @dataclass
-class FaultPlan:
+class FaultPlan(RequestHooks):
     """What the next calls of each operation get; shared by the test (which arms it) and the server."""
 
     _queued: dict[str, deque[Fault]] = field(default_factory=dict)
@@ -104,33 +97,31 @@ class FaultPlan:
         with self._lock:
             return len(self._queued.get(operation, ()))
 
-    def take(self, method: str, path: str) -> tuple[str, Fault] | None:
-        for operation, (operation_method, pattern) in OPERATIONS.items():
-            if method == operation_method and pattern.fullmatch(path):
-                with self._lock:
-                    queued = self._queued.get(operation)
-                    return (operation, queued.popleft()) if queued else None
-        return None
+    def _take(self, operation: str) -> Fault | None:
+        with self._lock:
+            queued = self._queued.get(operation)
+            return queued.popleft() if queued else None
 
-
-class FaultInjector:
-    """ASGI middleware: answers or delays a call when the plan has a fault queued for its operation."""
-
-    def __init__(self, app: ASGIApp, plan: FaultPlan) -> None:
-        self._app, self._plan = app, plan
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        taken = self._plan.take(scope["method"], scope["path"]) if scope["type"] == "http" else None
-        if taken is None:
-            await self._app(scope, receive, send)
-            return
-        operation, fault = taken
-        LOG.warning("injected fault: %s %s (%s) -> %s", scope["method"], scope["path"], operation, fault.describe())
+    async def before_operation(self, call: Call) -> Answer | None:
+        """The server's hook: answer or delay the call when a fault is queued for its operation."""
+        fault = None if call.operation is None else self._take(call.operation)
+        if fault is None:
+            return None
+        call.notes["fault"] = fault.describe()
+        LOG.warning("injected fault: %s %s (%s) -> %s", call.method, call.path, call.operation, fault.describe())
         if fault.delay_seconds:
             await asyncio.sleep(fault.delay_seconds)
-        if fault.status is None:
-            await self._app(scope, receive, send)
-            return
+        return None if fault.status is None else _FaultAnswer(fault)
+
+
+class _FaultAnswer:
+    """A fault's answer, sent with exactly its headers (and its length)."""
+
+    def __init__(self, fault: Fault) -> None:
+        self._fault = fault
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        fault = self._fault
         headers = [(name.encode(), value.encode()) for name, value in fault.headers]
         headers.append((b"content-length", str(len(fault.body)).encode()))
         await send({"type": "http.response.start", "status": fault.status, "headers": headers})

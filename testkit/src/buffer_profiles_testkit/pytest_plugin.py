@@ -25,7 +25,7 @@ from buffer_profiles_testkit.server.app import create_app
 from buffer_profiles_testkit.server.background import running_server
 from buffer_profiles_testkit.server.demo import DEMO_FIXTURES
 from buffer_profiles_testkit.server.fixtures import load_fixtures
-from buffer_profiles_testkit.server.store import Store
+from buffer_profiles_testkit.server.storage.store import Store
 
 __all__ = ["BufferApi", "BufferUser"]
 
@@ -129,7 +129,7 @@ def buffer_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BufferAp
     db_path = tmp_path_factory.mktemp("buffer-profiles") / "api.sqlite3"
     faults = FaultPlan()
     Store(db_path).close()  # create the schema before the server and the helper open the file
-    with running_server(create_app(db_path, faults=faults)) as base_url:
+    with running_server(create_app(db_path, hooks=faults)) as base_url:
         api = BufferApi(base_url, db_path, faults)
         try:
             yield api

@@ -4,7 +4,7 @@ With ``--base-url`` it tests that server with the token in ``BUFFER_ACCESS_TOKEN
 without, it starts the reference server on a free loopback port with demo data and tests that.
 First a preflight (two requests at most) catches a wrong setup; then the explicit edge cases and
 the schemathesis run; at the end every profile's schedules are put back as they were. The exit
-status says what happened (``contract/exit_codes.py``; README, "Contract-test your server").
+status says what happened (``contract/run/exit_codes.py``; README, "Contract-test your server").
 """
 
 import argparse
@@ -19,17 +19,17 @@ from typing import Any
 
 import yaml
 
-from .. import SPEC_FILE
-from . import exit_codes
-from .account import UserRecord, record, restore
-from .api_reader import OTHER_TOKEN_ENV, TOKEN_ENV, ApiReader
-from .edge_cases import edge_cases
-from .edge_report import add_to_junit, summary
-from .edge_run import EdgeReport, EdgeRunner
-from .pacing import PACING_ENV, Pacer
-from .preflight import SetupError, preflight, spec_base_path
-from .reference_server import reference_server
-from .schemathesis_run import schemathesis_command
+from buffer_profiles_testkit import SPEC_FILE
+from buffer_profiles_testkit.contract.api_reader import OTHER_TOKEN_ENV, TOKEN_ENV, ApiReader
+from buffer_profiles_testkit.contract.edge_cases.cases import edge_cases
+from buffer_profiles_testkit.contract.edge_cases.report import add_to_junit, summary
+from buffer_profiles_testkit.contract.edge_cases.runner import EdgeReport, EdgeRunner
+from buffer_profiles_testkit.contract.pacing import PACING_ENV, Pacer
+from buffer_profiles_testkit.contract.run import exit_codes
+from buffer_profiles_testkit.contract.run.account import UserRecord, record, restore
+from buffer_profiles_testkit.contract.run.preflight import SetupError, preflight, spec_base_path
+from buffer_profiles_testkit.contract.run.reference_server import reference_server
+from buffer_profiles_testkit.contract.run.schemathesis_command import schemathesis_command
 
 SPEC = SPEC_FILE
 DEFAULT_JUNIT = Path("reports/contract-junit.xml")

@@ -16,8 +16,8 @@ from urllib.parse import quote
 import httpx
 from buffer_profiles_client.bracket_form import encode_bracket_form
 
-from .overhead import http_request
-from .pacing import PACER, Pacer
+from buffer_profiles_testkit.contract.overhead import http_request
+from buffer_profiles_testkit.contract.pacing import PACER, Pacer
 
 TOKEN_ENV = "BUFFER_ACCESS_TOKEN"
 OTHER_TOKEN_ENV = "BUFFER_OTHER_ACCESS_TOKEN"

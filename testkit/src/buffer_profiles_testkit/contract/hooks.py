@@ -1,25 +1,16 @@
 """The hooks module schemathesis loads (``hooks = "buffer_profiles_testkit.contract.hooks"`` in ``schemathesis.toml``).
 
-Importing it registers the bracket-form serializer, the `text/html` deserializer, the ``before_call``
-reading of schedules and every check of this suite, and paces schemathesis' requests when the run
-is paced; each module says why it exists.
+Importing it registers the bracket-form serializer and the `text/html` deserializer (``codecs``),
+the ``before_call`` reading of schedules and every check of this suite (``checks/``), and paces
+schemathesis' requests when the run is paced; each module says why it exists.
 """
 
 from typing import Any
 
 import schemathesis
 
-from . import (
-    auth_checks,
-    choice_checks,
-    error_checks,
-    form_serializer,
-    media_types,
-    overhead,
-    pacing,
-    profile_checks,
-    update_checks,
-)
+from buffer_profiles_testkit.contract import codecs, overhead, pacing
+from buffer_profiles_testkit.contract.checks import auth, choices, errors, profiles, updates
 
 pacing.pace_requests_library()
 
@@ -30,12 +21,4 @@ if overhead.write_at_exit():
         overhead.count_response()
 
 
-__all__ = [
-    "auth_checks",
-    "choice_checks",
-    "error_checks",
-    "form_serializer",
-    "media_types",
-    "profile_checks",
-    "update_checks",
-]
+__all__ = ["auth", "choices", "codecs", "errors", "profiles", "updates"]

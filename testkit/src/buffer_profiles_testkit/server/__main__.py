@@ -10,12 +10,12 @@ from buffer_profiles_testkit.server.app import create_app
 from buffer_profiles_testkit.server.background import base_url, bound_socket
 from buffer_profiles_testkit.server.demo import DEMO_FIXTURES, DEMO_TOKEN
 from buffer_profiles_testkit.server.fixtures import FixtureError, load_fixtures, read_fixtures
-from buffer_profiles_testkit.server.http_protocol import ConnectionLimits, default_max_connections
-from buffer_profiles_testkit.server.log_redaction import redacting_log_config
-from buffer_profiles_testkit.server.memory import keep_freed_memory
-from buffer_profiles_testkit.server.serving import server_config
-from buffer_profiles_testkit.server.store import Store
-from buffer_profiles_testkit.server.store_check import StoreError
+from buffer_profiles_testkit.server.serving.config import server_config
+from buffer_profiles_testkit.server.serving.log_redaction import redacting_log_config
+from buffer_profiles_testkit.server.serving.memory import keep_freed_memory
+from buffer_profiles_testkit.server.serving.protocol import ConnectionLimits, default_max_connections
+from buffer_profiles_testkit.server.storage.file_check import StoreError
+from buffer_profiles_testkit.server.storage.store import Store
 
 DEFAULT_DB = Path("data/buffer-profiles.sqlite3")
 

@@ -15,20 +15,19 @@ from starlette.middleware import Middleware
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
-from starlette.types import ASGIApp
+from starlette.types import ASGIApp, Receive, Scope, Send
 
-from buffer_profiles_testkit.faults import FaultInjector, FaultPlan
-from buffer_profiles_testkit.server.checkpoints import BackgroundCheckpoints
-from buffer_profiles_testkit.server.endpoints import ProfilesApi
+from buffer_profiles_testkit.server.endpoints import OPERATIONS, ProfilesApi
 from buffer_profiles_testkit.server.errors import ApiError, ErrorCode, error_response
-from buffer_profiles_testkit.server.limits import DEFAULT_FORM_LIMITS
-from buffer_profiles_testkit.server.path_guard import EncodedSlashGuard
+from buffer_profiles_testkit.server.forms.limits import DEFAULT_FORM_LIMITS
+from buffer_profiles_testkit.server.forms.validation import UpdateFormChecker
+from buffer_profiles_testkit.server.hooks import HookedApp, RequestHooks
 from buffer_profiles_testkit.server.rate_limit import RateLimiter
 from buffer_profiles_testkit.server.spec import load_spec
-from buffer_profiles_testkit.server.storage_errors import storage_error_response
-from buffer_profiles_testkit.server.store import Store
-from buffer_profiles_testkit.server.update_form import UpdateFormChecker
-from buffer_profiles_testkit.server.wal_index import WalIndex
+from buffer_profiles_testkit.server.storage.checkpoints import BackgroundCheckpoints
+from buffer_profiles_testkit.server.storage.errors import storage_error_response
+from buffer_profiles_testkit.server.storage.store import Store
+from buffer_profiles_testkit.server.storage.wal_index import WalIndex
 
 BASE_PATH = "/1"
 _logger = logging.getLogger("uvicorn.error")
@@ -63,6 +62,25 @@ async def _unexpected_error(request: Request, error: Exception) -> Response:
     return error_response(ErrorCode.UNKNOWN_ERROR, "An unknown error occurred.")
 
 
+class EncodedSlashGuard:
+    """Paths are matched as sent: a percent-encoded slash is part of a segment, never a separator.
+
+    uvicorn decodes ``%2F`` before routing sees the path, so ``/1%2Fprofiles.json`` would reach
+    ``/1/profiles.json``. No path of the API contains an encoded slash; such a path is unknown.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self._app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        raw_path = scope.get("raw_path")
+        if scope["type"] == "http" and raw_path is not None and b"%2f" in raw_path.lower():
+            response = error_response(ErrorCode.ENDPOINT_NOT_FOUND, "Endpoint not found: %2F is not a path separator.")
+            await response(scope, receive, send)
+            return
+        await self._app(scope, receive, send)
+
+
 def _docs_route(docs_dir: Path) -> Route:
     async def docs(request: Request) -> Response:
         index = docs_dir / "index.html"
@@ -79,18 +97,18 @@ def create_app(
     rate_limit_per_minute: int | None = None,
     rate_limit_clock: Callable[[], float] = time.monotonic,
     docs_dir: Path | None = None,
-    faults: FaultPlan | None = None,
+    hooks: RequestHooks | None = None,
 ) -> ASGIApp:
     """The reference server over the SQLite file ``db_path`` (created, with its schema, if missing).
 
     ``rate_limit_per_minute`` limits each user's requests (off when None, so that test suites are
     not throttled), over the minute ``rate_limit_clock`` measures (tests step it instead of waiting);
-    ``docs_dir`` serves its ``index.html`` at ``/docs``; ``faults`` (tests only) lets a test make
-    calls fail or wait on purpose.
+    ``docs_dir`` serves its ``index.html`` at ``/docs``; ``hooks`` (server/hooks.py) are what a test
+    kit plugs in: faults on purpose, a record of the requests. Without them the app has none of it.
     """
     spec = load_spec()
     limiter = None if rate_limit_per_minute is None else RateLimiter(rate_limit_per_minute, rate_limit_clock)
-    api = ProfilesApi(UpdateFormChecker(spec), DEFAULT_FORM_LIMITS, limiter)
+    api = ProfilesApi(UpdateFormChecker(spec), DEFAULT_FORM_LIMITS, limiter, hooks)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -111,19 +129,15 @@ def create_app(
             checkpoints.close()
             store.close()  # the last connection to close checkpoints what is left
 
+    operations = {
+        "list_profiles": api.list_profiles,
+        "get_profile": api.get_profile,
+        "list_profile_schedules": api.list_profile_schedules,
+        "update_profile_schedules": api.update_profile_schedules,
+    }
     routes = [
-        Route(f"{BASE_PATH}/profiles.json", api.authenticated(api.list_profiles), methods=["GET"]),
-        Route(f"{BASE_PATH}/profiles/{{id}}.json", api.authenticated(api.get_profile), methods=["GET"]),
-        Route(
-            f"{BASE_PATH}/profiles/{{id}}/schedules.json",
-            api.authenticated(api.list_profile_schedules),
-            methods=["GET"],
-        ),
-        Route(
-            f"{BASE_PATH}/profiles/{{id}}/schedules/update.json",
-            api.authenticated(api.update_profile_schedules),
-            methods=["POST"],
-        ),
+        Route(f"{BASE_PATH}{path}", api.endpoint(name, operations[name]), methods=[method])
+        for name, (method, path) in OPERATIONS.items()
     ]
     if docs_dir is not None:
         routes.append(_docs_route(docs_dir))
@@ -141,4 +155,4 @@ def create_app(
     )
     # Paths are exact, as in the spec: /profiles.json/ is an unknown endpoint, not a redirect.
     app.router.redirect_slashes = False
-    return app if faults is None else FaultInjector(app, faults)
+    return app if hooks is None else HookedApp(app, hooks)

@@ -12,7 +12,7 @@ from urllib.parse import unquote_plus
 from starlette.requests import Request
 
 from buffer_profiles_testkit.server.errors import ApiError, ErrorCode
-from buffer_profiles_testkit.server.form_decoder import decoded_name
+from buffer_profiles_testkit.server.forms.decoder import decoded_name
 
 _BEARER = re.compile(r"[Bb][Ee][Aa][Rr][Ee][Rr] +([!-~]+) *")  # RFC 7235: the scheme is case-insensitive
 TOKEN_PARAMETER = "access_token"

@@ -10,8 +10,8 @@ import uvicorn
 from starlette.types import ASGIApp
 
 from buffer_profiles_testkit.server.app import BASE_PATH
-from buffer_profiles_testkit.server.http_protocol import ConnectionLimits
-from buffer_profiles_testkit.server.serving import server_config
+from buffer_profiles_testkit.server.serving.config import server_config
+from buffer_profiles_testkit.server.serving.protocol import ConnectionLimits
 
 STARTUP_TIMEOUT_SECONDS = 10.0
 

@@ -1,38 +1,56 @@
-"""The four operations of openapi.yaml, over a :class:`~server.store.Store`."""
+"""The four operations of openapi.yaml, over a :class:`~server.storage.store.Store`."""
 
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import ASGIApp
 
 from buffer_profiles_testkit.server.auth import TOKEN_PARAMETER, form_body_tokens, presented_token, unknown_token
-from buffer_profiles_testkit.server.checkpoints import WritePause
 from buffer_profiles_testkit.server.errors import ApiError, ErrorCode
-from buffer_profiles_testkit.server.form_decoder import decode_bracket_form
-from buffer_profiles_testkit.server.limits import FormLimits
-from buffer_profiles_testkit.server.posting_caps import check_posting_caps
+from buffer_profiles_testkit.server.forms.body import read_form_body
+from buffer_profiles_testkit.server.forms.decoder import decode_bracket_form
+from buffer_profiles_testkit.server.forms.limits import FormLimits
+from buffer_profiles_testkit.server.forms.posting_caps import check_posting_caps
+from buffer_profiles_testkit.server.forms.validation import UpdateFormChecker
+from buffer_profiles_testkit.server.hooks import RequestHooks, current_call
 from buffer_profiles_testkit.server.rate_limit import RateLimiter
-from buffer_profiles_testkit.server.read_cache import ReadCache
-from buffer_profiles_testkit.server.request_body import read_form_body
-from buffer_profiles_testkit.server.store import Store
-from buffer_profiles_testkit.server.update_form import UpdateFormChecker
-from buffer_profiles_testkit.server.wal_index import WalIndex
+from buffer_profiles_testkit.server.storage.checkpoints import WritePause
+from buffer_profiles_testkit.server.storage.read_cache import ReadCache
+from buffer_profiles_testkit.server.storage.store import Store
+from buffer_profiles_testkit.server.storage.wal_index import WalIndex
 
 JSON_MEDIA_TYPE = "application/json"
 _UPDATED = b'{"success":true,"message":"Schedules updated."}'
 
+# Each operation's name (the spec's operationId), method and path under the base path.
+OPERATIONS: dict[str, tuple[str, str]] = {
+    "list_profiles": ("GET", "/profiles.json"),
+    "get_profile": ("GET", "/profiles/{id}.json"),
+    "list_profile_schedules": ("GET", "/profiles/{id}/schedules.json"),
+    "update_profile_schedules": ("POST", "/profiles/{id}/schedules/update.json"),
+}
+
 # An operation gets the request, the access token it presents, and its form body if it is a form
 # POST (read first, because the token may travel in it).
-Operation = Callable[[Request, str, bytes | None], Awaitable[Response]]
+Operation = Callable[[Request, str, bytes | None], Awaitable[ASGIApp]]
+Endpoint = Callable[[Request], Awaitable[ASGIApp]]
 Found = TypeVar("Found")
 
 
 class ProfilesApi:
-    def __init__(self, checker: UpdateFormChecker, limits: FormLimits, rate_limiter: RateLimiter | None) -> None:
+    def __init__(
+        self,
+        checker: UpdateFormChecker,
+        limits: FormLimits,
+        rate_limiter: RateLimiter | None,
+        hooks: RequestHooks | None = None,
+    ) -> None:
         self._checker = checker
         self._limits = limits
         self._rate_limiter = rate_limiter
+        self._hooks = hooks
         self._reads: ReadCache | None = None  # opened by the app's lifespan, on the server's event loop
         self._writes = WritePause()
 
@@ -46,20 +64,45 @@ class ProfilesApi:
             raise RuntimeError("the store is opened when the app starts (lifespan)")
         return self._reads
 
-    def authenticated(self, operation: Operation) -> Callable[[Request], Awaitable[Response]]:
+    def endpoint(self, name: str, operation: Operation) -> Endpoint:
         """The endpoint that runs ``operation`` with the token the request presents (401 if none, or
-        more than one); the operation looks the token up with its data and calls :meth:`_admit`."""
+        more than one); the operation looks the token up with its data and calls :meth:`_admit`.
 
-        async def endpoint(request: Request) -> Response:
-            form_body = None
-            body_tokens: list[str] = []
-            if request.method == "POST":
-                form_body = await read_form_body(request, self._limits.max_body_bytes, only_if_form=True)
-                if form_body is not None:
-                    body_tokens = form_body_tokens(form_body)
+        With hooks, ``name`` is the operation's name in each Call, and ``before_operation`` runs first.
+        """
+
+        async def endpoint(request: Request) -> ASGIApp:
+            if request.method != "POST":
+                return await operation(request, presented_token(request), None)
+            form_body, body_tokens = await self._form_body(request)
             return await operation(request, presented_token(request, body_tokens), form_body)
 
-        return endpoint
+        async def hooked_endpoint(request: Request) -> ASGIApp:
+            assert self._hooks is not None
+            form_body, body_tokens = await self._form_body(request) if request.method == "POST" else (None, [])
+            call = current_call(request.scope)
+            call.operation = name
+            call.profile_id = request.path_params.get("id")
+            call.user_id = self._user_of(request, body_tokens)
+            answer = await self._hooks.before_operation(call)
+            if answer is not None:
+                return answer
+            return await operation(request, presented_token(request, body_tokens), form_body)
+
+        return endpoint if self._hooks is None else hooked_endpoint
+
+    async def _form_body(self, request: Request) -> tuple[bytes | None, list[str]]:
+        """A POST's body if it is a form (None otherwise), and the tokens it carries."""
+        form_body = await read_form_body(request, self._limits.max_body_bytes, only_if_form=True)
+        return form_body, ([] if form_body is None else form_body_tokens(form_body))
+
+    def _user_of(self, request: Request, body_tokens: list[str]) -> str | None:
+        """The user of the one token the request presents; None for none, several or an unknown one."""
+        try:
+            token = presented_token(request, body_tokens)
+        except ApiError:
+            return None
+        return self.store.user_of_token(token)
 
     def _admit(self, found: tuple[str, Found] | None) -> tuple[str, Found]:
         """The user of the token and what was read with it, once the rate limit admits the request."""
@@ -87,7 +130,7 @@ class ProfilesApi:
             raise _profile_not_found()
         return Response(schedules, media_type=JSON_MEDIA_TYPE)
 
-    async def update_profile_schedules(self, request: Request, token: str, form_body: bytes | None) -> Response:
+    async def update_profile_schedules(self, request: Request, token: str, form_body: bytes | None) -> ASGIApp:
         profile_id = _profile_id(request)
         user_id, service = self._admit(self.store.token_and_profile(token, profile_id, "service"))
         if service is None:
@@ -98,12 +141,21 @@ class ProfilesApi:
         form = decode_bracket_form(form_body, self._limits)
         if isinstance(form.get(TOKEN_PARAMETER), str):
             del form[TOKEN_PARAMETER]  # authentication, already read: not a parameter of the update
+        if self._hooks is not None:
+            # A token under the parameter's name in another shape is refused below, but never shown.
+            current_call(request.scope).form = {name: value for name, value in form.items() if name != TOKEN_PARAMETER}
         schedules = self._checker.check(form)
         check_posting_caps(service, schedules)
         await self._writes.passed()  # nothing awaited between this and the write
         # The profile may have been removed meanwhile; the write re-checks inside its transaction.
         if not self.store.replace_schedules(user_id, profile_id, schedules):
             raise _profile_not_found()
+        if self._hooks is not None:
+            call = current_call(request.scope)
+            call.written = True
+            answer = await self._hooks.after_write(call)
+            if answer is not None:
+                return answer
         return Response(_UPDATED, media_type=JSON_MEDIA_TYPE)
 
 

@@ -15,8 +15,8 @@ from typing import Any
 import jsonschema_rs
 
 from buffer_profiles_testkit.server.spec import Spec, SpecValidator, load_spec
-from buffer_profiles_testkit.server.store import Store
-from buffer_profiles_testkit.server.store_check import StoreError
+from buffer_profiles_testkit.server.storage.file_check import StoreError
+from buffer_profiles_testkit.server.storage.store import Store
 
 
 class FixtureError(Exception):

@@ -1,0 +1,141 @@
+"""The explicit edge cases: every boundary the spec draws, sent on purpose, each once.
+
+Random generation may or may not hit ``24:00``; these cases always do. The form body's cases come
+from ``forms``; here are those the spec names in prose or in its structure: the profile id's
+pattern in the path, unknown endpoints (each path without ``.json``, with another suffix, with a
+trailing slash), bodies that are not forms, an oversized body, and the token in each documented
+place (the security schemes, and the form body the query scheme's description names), in two
+places, unknown, and in none.
+"""
+
+import json
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from buffer_profiles_client.bracket_form import encode_bracket_form
+
+from buffer_profiles_testkit.contract.checks.case_facts import LIST_PROFILES, UPDATE_SCHEDULES
+from buffer_profiles_testkit.contract.edge_cases.forms import form_cases
+from buffer_profiles_testkit.contract.edge_cases.model import (
+    FORM_MEDIA_TYPE,
+    EdgeCase,
+    Expect,
+    SpecView,
+    Token,
+    spec_view,
+)
+from buffer_profiles_testkit.contract.edge_cases.values import string_edges
+
+OVERSIZED_BODY_BYTES = 256 * 1024  # well past any body a schedules update needs
+
+
+def path_cases(spec: SpecView, profile_id: str) -> Iterator[EdgeCase]:
+    """The profile id parameter's pattern on both sides, from the user's own id, in every path that has it."""
+    id_schema = spec.resolve(spec.resolve({"$ref": "#/components/parameters/ProfileId"})["schema"])
+    edges = string_edges({**id_schema, "examples": [profile_id]})
+    example = spec.form_example()
+    for operation in [name for name, (_, template) in spec.operations.items() if "{id}" in template]:
+        for value in (*edges.inside[1:], *edges.outside):
+            method, path = spec.path(operation, value)
+            form = example if method == "POST" else None
+            yield EdgeCase(f"{operation}: id {value!r}", Expect.REJECTED, method, path, operation, form=form)
+
+
+def unknown_endpoint_cases(spec: SpecView, profile_id: str) -> Iterator[EdgeCase]:
+    for operation in spec.operations:
+        method, path = spec.path(operation, profile_id)
+        for variant in (path.removesuffix(".json"), path.removesuffix(".json") + ".xml", path + "/"):
+            yield EdgeCase(f"{method} {variant} (unknown endpoint)", Expect.UNKNOWN_ENDPOINT, method, variant, None)
+    yield EdgeCase("GET unknown.json (unknown endpoint)", Expect.UNKNOWN_ENDPOINT, "GET", "unknown.json", None)
+
+
+def body_cases(spec: SpecView, profile_id: str) -> Iterator[EdgeCase]:
+    example = spec.form_example()
+    method, path = spec.path(UPDATE_SCHEDULES, profile_id)
+    form = encode_bracket_form(example).encode("ascii")
+    raw = [
+        ("a JSON body", json.dumps(example).encode(), "application/json"),
+        ("the form as text/plain", form, "text/plain"),
+        ("the form with no Content-Type", form, None),
+        (
+            "a multipart body",
+            b"--x\r\nContent-Disposition: form-data; name=a\r\n\r\n1\r\n--x--\r\n",
+            "multipart/form-data; boundary=x",
+        ),
+        ("an empty form", b"", FORM_MEDIA_TYPE),
+    ]
+    for label, content, content_type in raw:
+        expect = Expect.REJECTED if content_type == FORM_MEDIA_TYPE else Expect.SAFE
+        yield EdgeCase(
+            f"update: {label}",
+            expect,
+            method,
+            path,
+            UPDATE_SCHEDULES,
+            content=content,
+            content_type=content_type,
+        )
+    padding = "&padding=" + "a" * OVERSIZED_BODY_BYTES
+    yield EdgeCase(
+        f"update: a {OVERSIZED_BODY_BYTES // 1024} KiB body",
+        Expect.SAFE,
+        method,
+        path,
+        UPDATE_SCHEDULES,
+        form=example,
+        extra_form=padding,
+    )
+
+
+def token_cases(spec: SpecView, profile_id: str) -> Iterator[EdgeCase]:
+    example = spec.form_example()
+    read = (*spec.path(LIST_PROFILES, profile_id), LIST_PROFILES)
+    write = (*spec.path(UPDATE_SCHEDULES, profile_id), UPDATE_SCHEDULES)
+    for method, path, operation in (read, write):
+        form = example if method == "POST" else None
+        places = [Token.HEADER, Token.QUERY] + ([Token.BODY] if method == "POST" else [])
+        for place in places:
+            yield EdgeCase(
+                f"{operation}: token in the {place.value}",
+                Expect.ACCEPTED,
+                method,
+                path,
+                operation,
+                (place,),
+                form=form,
+            )
+            yield EdgeCase(
+                f"{operation}: unknown token in the {place.value}",
+                Expect.REFUSED,
+                method,
+                path,
+                operation,
+                (place,),
+                "unknown",
+                form=form,
+            )
+        for index, first in enumerate(places):
+            for second in places[index + 1 :]:
+                yield EdgeCase(
+                    f"{operation}: token in the {first.value} and the {second.value}",
+                    Expect.REFUSED,
+                    method,
+                    path,
+                    operation,
+                    (first, second),
+                    form=form,
+                )
+        yield EdgeCase(f"{operation}: no token", Expect.REFUSED, method, path, operation, (), form=form)
+
+
+def edge_cases(raw_schema: Mapping[str, Any], profile_id: str, *, read_only: bool = False) -> list[EdgeCase]:
+    """Every explicit case for an account whose first profile is ``profile_id``; no update when ``read_only``."""
+    spec = spec_view(raw_schema)
+    cases = [
+        *token_cases(spec, profile_id),
+        *path_cases(spec, profile_id),
+        *unknown_endpoint_cases(spec, profile_id),
+        *form_cases(spec, profile_id),
+        *body_cases(spec, profile_id),
+    ]
+    return [case for case in cases if not (read_only and case.writes)]

@@ -1,0 +1,76 @@
+"""The account under test: its profiles' schedules recorded before a run and put back after it, and compared.
+
+The recording is the profile list the preflight reads anyway (each profile carries its
+``schedules``), so it costs no request. Putting back sends one update per profile whose schedules
+differ at the end, and reads them again to be sure. The checks and the edge cases compare the
+same lists before and after each write.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from buffer_profiles_testkit.contract.api_reader import ApiReader, Reading
+
+Profiles = dict[str, dict[str, Any]]
+
+
+def profiles_by_id(listed: list[Any]) -> Profiles:
+    return {str(item["id"]): item for item in listed if isinstance(item, dict) and "id" in item}
+
+
+@dataclass(frozen=True)
+class UserRecord:
+    """One user's reader (its token) and the schedules of each of its profiles at the start."""
+
+    label: str  # the variable that holds the token, for messages: TOKEN or OTHER_TOKEN
+    reader: ApiReader
+    schedules: Mapping[str, Any]
+
+
+def record(label: str, reader: ApiReader, profiles: Profiles) -> UserRecord:
+    return UserRecord(label, reader, {profile_id: p.get("schedules") for profile_id, p in profiles.items()})
+
+
+def restore(users: list[UserRecord]) -> list[str]:
+    """Put back every recorded profile's schedules that changed; one sentence per profile that could not be."""
+    problems: list[str] = []
+    for user in users:
+        for profile_id, recorded in user.schedules.items():
+            problem = _restore_one(user, profile_id, recorded)
+            if problem:
+                problems.append(f"Profile {profile_id} ({user.label}'s) was not restored: {problem}")
+    return problems
+
+
+def _restore_one(user: UserRecord, profile_id: str, recorded: Any) -> str | None:
+    try:
+        now = user.reader.schedules(profile_id)
+        if now.status == 200 and now.body == recorded:
+            return None
+        if not isinstance(recorded, list) or not recorded:
+            return f"its recorded schedules {recorded!r} cannot be sent back (an empty list has no form encoding)."
+        sent = user.reader.update_schedules(profile_id, recorded)
+        if not 200 <= sent.status < 300:
+            return f"the update was answered {sent.describe()}"
+        after = user.reader.schedules(profile_id)
+    except Exception as error:  # reported per profile; the others go on
+        return f"{type(error).__name__}: {error}"
+    if after.status != 200 or after.body != recorded:
+        return f"after the update it reads {after.describe()}"
+    return None
+
+
+def schedules_by_profile(listing: Reading | None, leaving_out: str = "") -> dict[str, Any]:
+    """Each listed profile's embedded schedules, except those of ``leaving_out``."""
+    if listing is None or listing.status != 200 or not isinstance(listing.body, list):
+        return {}
+    return {
+        str(item.get("id")): item.get("schedules")
+        for item in listing.body
+        if isinstance(item, dict) and item.get("id") != leaving_out
+    }
+
+
+def changed_profiles(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
+    return sorted(profile for profile in before.keys() | after.keys() if before.get(profile) != after.get(profile))

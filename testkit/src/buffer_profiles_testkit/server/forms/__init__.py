@@ -1,0 +1,1 @@
+"""The update's form body: read, decoded from brackets and checked, each step bounded (``limits``)."""
