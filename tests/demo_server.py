@@ -4,6 +4,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from buffer_profiles_client.sunset import WARNING_PREFIX
+
 from buffer_profiles_testkit.server.app import create_app
 from buffer_profiles_testkit.server.background import running_server
 from buffer_profiles_testkit.server.demo import DEMO_FIXTURES, DEMO_TOKEN
@@ -13,6 +15,9 @@ from buffer_profiles_testkit.server.storage.store import Store
 # What examples say, for readers: the real API and a placeholder token (or the local server).
 DOCUMENTED_BASE_URLS = ("https://api.bufferapp.com/1", "http://127.0.0.1:8080/1")
 TOKEN_PLACEHOLDER = "YOUR_ACCESS_TOKEN"
+# The environment an example runs in: the client's sunset warning silenced, as a user can (its stderr
+# is checked line by line); tests/client prove the warning itself.
+SUNSET_WARNING_IGNORED = {"PYTHONWARNINGS": f"ignore:{WARNING_PREFIX}:DeprecationWarning"}
 
 
 def pointed_at(code: str, base_url: str) -> str:

@@ -8,9 +8,11 @@ from .errors import (
     APITimeoutError,
     AuthenticationError,
     BufferApiError,
+    BufferProfilesError,
     InvalidEnumValueError,
     InvalidRequestError,
     MalformedResponseError,
+    NoGraphQLEquivalentError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitedError,
@@ -18,7 +20,7 @@ from .errors import (
     UnexpectedStatus,
     UnsuccessfulResponseError,
 )
-from .facade import MissingAccessTokenError
+from .facade import MissingAccessTokenError, MissingApiKeyError
 from .operations import RawResponse
 from .request_log import configure_from_environment as _configure_logging_from_environment
 from .retries import RateLimitRetry
@@ -40,11 +42,14 @@ __all__ = (
     "Backoff",
     "BufferApiError",
     "BufferProfiles",
+    "BufferProfilesError",
     "Client",
     "InvalidEnumValueError",
     "InvalidRequestError",
     "MalformedResponseError",
     "MissingAccessTokenError",
+    "MissingApiKeyError",
+    "NoGraphQLEquivalentError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitRetry",

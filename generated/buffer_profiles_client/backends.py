@@ -1,23 +1,34 @@
-"""Where a client object's operations go: a backend makes an operation call a request, and its answer the result.
+"""Where a client object's operations go: a backend makes an operation call an exchange of requests and answers.
 
-``RestBackend`` serves Buffer's v1 REST API with the generated operations' own request building and
-parsing. A backend for another API (Buffer's GraphQL API reads the same profiles) implements the
-same two methods for the operations it can serve and returns the same models; the client object,
-its retries, timeouts and logs stay as they are.
+An exchange is a generator: it yields each request to send and is sent back its answer, and its
+return value is the operation's result (or it raises the package's exception). The client object
+sends each request with its timeout, retries and logs, the same for every backend, so a backend
+never touches the network itself. ``RestBackend`` serves Buffer's v1 REST API with the generated
+operations' own request building and parsing: one request per call. ``GraphQLBackend``
+(``graphql_backend.py``) serves the same reads from Buffer's GraphQL API, some of them in several
+requests, and returns the same models.
 """
 
-from collections.abc import Mapping
+from collections.abc import Generator, Mapping
 from typing import Any, Protocol, TypeVar
 
 import httpx
 
+from . import sunset
 from .operations import Operation
 
 T = TypeVar("T")
+# Yields the requests to send, is sent their answers, returns the result.
+Exchange = Generator[httpx.Request, httpx.Response, T]
 
 
 class Backend(Protocol):
-    """What a client object needs of the API it calls; ``RestBackend`` is the one for Buffer's v1."""
+    """What a client object needs of the API it calls."""
+
+    @property
+    def name(self) -> str:
+        """``rest`` or ``graphql``: what ``BufferProfiles(backend=...)`` names it."""
+        ...
 
     @property
     def base_url(self) -> str:
@@ -28,23 +39,32 @@ class Backend(Protocol):
         """The same backend, sending ``headers`` as well (``with_options(default_headers=...)``)."""
         ...
 
-    def build_request(
+    def exchange(
         self,
         http: httpx.Client | httpx.AsyncClient,
-        operation: Operation[Any],
+        operation: Operation[T],
         arguments: Mapping[str, Any],
         timeout: httpx.Timeout,
-    ) -> httpx.Request:
-        """The request for ``operation`` called with ``arguments`` (by the generated parameter names)."""
+    ) -> Exchange[T]:
+        """The exchange that performs ``operation`` with ``arguments`` (by the generated parameter names).
+
+        Raises, before any request, for an operation this backend cannot perform.
+        """
         ...
 
-    def parse(self, operation: Operation[T], response: httpx.Response) -> T:
-        """The result of ``operation`` from ``response``, or the package's exception for it."""
+    def retry_status(self, response: httpx.Response) -> int:
+        """The status ``response`` counts as when deciding on a retry (an API may report a failure in a 200)."""
+        ...
+
+    def failure_note(self) -> str:
+        """A sentence to add to the error of a request that got no answer, or ""."""
         ...
 
 
 class RestBackend:
     """Buffer's v1 REST API at ``base_url``, with the access token as a Bearer token."""
+
+    name = "rest"
 
     def __init__(self, base_url: str, access_token: str, headers: Mapping[str, str]) -> None:
         self.base_url = base_url.rstrip("/")
@@ -56,21 +76,30 @@ class RestBackend:
         derived._headers = {**self._headers, **headers}
         return derived
 
-    def build_request(
+    def exchange(
         self,
         http: httpx.Client | httpx.AsyncClient,
-        operation: Operation[Any],
+        operation: Operation[T],
         arguments: Mapping[str, Any],
         timeout: httpx.Timeout,
-    ) -> httpx.Request:
+    ) -> Exchange[T]:
         kwargs = operation.build_request(**arguments)
         kwargs["url"] = self.base_url + kwargs["url"]
         given = kwargs.get("headers")
         kwargs["headers"] = {**self._headers, **given} if given else self._headers
-        return http.build_request(**kwargs, timeout=timeout)
+        return _one_request(http.build_request(**kwargs, timeout=timeout), operation)
 
-    def parse(self, operation: Operation[T], response: httpx.Response) -> T:
-        return operation.parse(response)
+    def retry_status(self, response: httpx.Response) -> int:
+        return response.status_code
+
+    def failure_note(self) -> str:
+        return sunset.note()
 
     def __repr__(self) -> str:
         return f"RestBackend(base_url={self.base_url!r})"  # never the token
+
+
+def _one_request(request: httpx.Request, operation: Operation[T]) -> Exchange[T]:
+    sunset.warn_once()  # when the request is about to be sent, not when the call was made
+    response = yield request
+    return operation.parse(response)

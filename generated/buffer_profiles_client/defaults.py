@@ -16,6 +16,9 @@ DEFAULT_MAX_RETRIES = 2
 ACCESS_TOKEN_VARIABLE = "BUFFER_ACCESS_TOKEN"
 BASE_URL_VARIABLE = "BUFFER_BASE_URL"
 LOG_VARIABLE = "BUFFER_LOG"
+# backend="graphql": the key as Buffer's own CLI reads it, and the endpoint (like BASE_URL_VARIABLE for v1).
+API_KEY_VARIABLE = "BUFFER_API_KEY"
+GRAPHQL_URL_VARIABLE = "BUFFER_GRAPHQL_URL"
 
 
 def as_timeout(value: float | httpx.Timeout | None) -> httpx.Timeout:

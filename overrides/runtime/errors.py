@@ -4,7 +4,11 @@ One small hierarchy, chosen from the status code alone, so that it holds for eve
 every body. Buffer answers errors with an empty body (its recorded 401 is an empty ``text/html``
 page with an OAuth ``WWW-Authenticate`` challenge), with HTML, or with JSON in one of two shapes,
 ``{"success": false, "code": 1010, "message": "..."}`` and ``{"code": 1023, "error": "..."}``.
+Its GraphQL API answers in GraphQL's shape, ``{"errors": [{"message": "...", "extensions":
+{"code": "NOT_FOUND"}}]}``, mostly with status 200 (``graphql_answers`` picks the class there).
 The body is read leniently: nothing in it can make building the exception fail.
+
+Every exception the package raises for a call that failed is a ``BufferProfilesError``.
 
 Beside it, for requests that got no answer: ``APIConnectionError`` and its ``APITimeoutError``. They
 also subclass httpx's ``TransportError`` and ``TimeoutException``, so code written against httpx's
@@ -24,6 +28,8 @@ from typing import Any, TypeVar
 
 import httpx
 
+from . import sunset
+
 # Enough for any JSON error Buffer sends; an HTML error page is cut rather than kept whole.
 MAX_BODY_BYTES = 4096
 _MAX_MESSAGE_CHARS = 300
@@ -39,17 +45,24 @@ T = TypeVar("T")
 E = TypeVar("E", bound="BufferApiError")
 
 
-class BufferApiError(Exception):
+class BufferProfilesError(Exception):
+    """The base of every exception this package raises for a call that failed (or could not be made)."""
+
+
+class BufferApiError(BufferProfilesError):
     """An answer that is not a documented success; a subclass names what kind.
 
     Attributes:
         status_code: the HTTP status.
-        code: Buffer's numeric error code from the body, when it sent one.
+        code: Buffer's numeric error code from the body, when it sent one (v1).
+        graphql_code: the ``extensions.code`` of the first GraphQL error in the body, e.g.
+            ``NOT_FOUND``, when it sent one (Buffer's GraphQL API).
         message: Buffer's message, else the challenge's description, else the status's reason phrase.
         headers: the response headers.
         content: the raw body, cut to ``MAX_BODY_BYTES``.
         method: the request's method.
         url: the request's URL, with any access token replaced by ``REDACTED``.
+        note: a sentence added after the message (after Buffer's v1 sunset, what to use instead), or "".
     """
 
     def __init__(
@@ -60,13 +73,15 @@ class BufferApiError(Exception):
         headers: Mapping[str, str] | None = None,
         method: str = "",
         url: str = "",
+        note: str = "",
     ) -> None:
         self.status_code = status_code
         self.content = content[:MAX_BODY_BYTES]
         self.headers = httpx.Headers(headers or {})
         self.method = method
         self.url = url
-        self.code, body_message = _code_and_message(content)
+        self.note = note
+        self.code, body_message, self.graphql_code = _read_body(content)
         self.message = _one_line(body_message or _challenge_description(self.headers) or self._fallback_message())
         super().__init__(str(self))
 
@@ -74,15 +89,19 @@ class BufferApiError(Exception):
         return _reason(self.status_code)
 
     def __str__(self) -> str:
-        code = f" (code {self.code})" if self.code is not None else ""
+        if self.code is not None:
+            code = f" (code {self.code})"
+        else:
+            code = f" ({self.graphql_code})" if self.graphql_code else ""
         request = f" [{self.method} {self.url}]" if self.method or self.url else ""
-        return f"{self.status_code} {_reason(self.status_code)}{code}: {self.message}{request}"
+        note = f" {self.note}" if self.note else ""
+        return f"{self.status_code} {_reason(self.status_code)}{code}: {self.message}{request}{note}"
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Exceptions pickle their args; ours are keyword arguments.
         return (
             _rebuild,
-            (type(self), self.status_code, self.content, dict(self.headers), self.method, self.url),
+            (type(self), self.status_code, self.content, dict(self.headers), self.method, self.url, self.note),
         )
 
 
@@ -139,7 +158,7 @@ class UnsuccessfulResponseError(BufferApiError):
         return 'the answer says "success": false'
 
 
-class APIConnectionError(httpx.TransportError):
+class APIConnectionError(httpx.TransportError, BufferProfilesError):
     """No answer: the connection could not be made, or broke before the whole answer arrived.
 
     Attributes:
@@ -158,12 +177,29 @@ class APITimeoutError(APIConnectionError, httpx.TimeoutException):
     """No answer within the timeout (connecting, sending, waiting for the answer, or for a free connection)."""
 
 
-class InvalidEnumValueError(ValueError, TypeError):
+class InvalidEnumValueError(ValueError, TypeError, BufferProfilesError):
     """A value outside the values a field allows, e.g. a day that is not mon..sun.
 
     A ``ValueError``; also a ``TypeError``, which the value checks raised before 2.1, so that code
     catching that keeps working.
     """
+
+
+class NoGraphQLEquivalentError(BufferProfilesError):
+    """An operation Buffer's GraphQL API cannot do, called on a client with ``backend="graphql"``: nothing was sent.
+
+    Attributes:
+        operation: the operation's name in the spec (its operationId), e.g. ``update_profile_schedules``.
+        reason: why there is no equivalent, and what to do instead.
+    """
+
+    def __init__(self, operation: str, reason: str) -> None:
+        self.operation = operation
+        self.reason = reason
+        super().__init__(f'{operation} cannot be sent with backend="graphql": {reason}')
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.operation, self.reason))
 
 
 _BY_STATUS: dict[int, type[BufferApiError]] = {
@@ -179,35 +215,44 @@ _BY_STATUS: dict[int, type[BufferApiError]] = {
 }
 
 
+def kind_for_status(status: int) -> type[BufferApiError]:
+    """The exception class for an error answer with HTTP status ``status``."""
+    return _BY_STATUS.get(status) or (ServerError if 500 <= status <= 599 else UnexpectedStatus)
+
+
 def error_for(response: httpx.Response) -> BufferApiError:
-    """The exception for ``response``, an answer that is not a documented success."""
-    status = response.status_code
-    kind = _BY_STATUS.get(status) or (ServerError if 500 <= status <= 599 else UnexpectedStatus)
-    if kind is PermissionDeniedError and _code_and_message(response.content)[0] == ACCESS_TOKEN_REQUIRED:
+    """The exception for ``response``, an answer of Buffer's v1 API that is not a documented success."""
+    kind = kind_for_status(response.status_code)
+    if kind is PermissionDeniedError and _read_body(response.content)[0] == ACCESS_TOKEN_REQUIRED:
         kind = AuthenticationError
-    return _from_response(kind, response)
+    return from_response(kind, response, note=sunset.note())
 
 
 def malformed_success(response: httpx.Response) -> MalformedResponseError:
-    """The exception for a success status whose body could not be read as documented."""
-    return _from_response(MalformedResponseError, response)
+    """The exception for a v1 success status whose body could not be read as documented."""
+    return from_response(MalformedResponseError, response, note=sunset.note())
 
 
 def unsuccessful(response: httpx.Response) -> UnsuccessfulResponseError:
-    """The exception for a success status whose body says ``"success": false``."""
-    return _from_response(UnsuccessfulResponseError, response)
+    """The exception for a v1 success status whose body says ``"success": false``."""
+    return from_response(UnsuccessfulResponseError, response, note=sunset.note())
 
 
-def no_answer(error: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
-    """The package's own exception for httpx's ``error``, which left ``request`` without an answer."""
+def no_answer(error: httpx.TransportError, request: httpx.Request, note: str = "") -> APIConnectionError:
+    """The package's own exception for httpx's ``error``, which left ``request`` without an answer.
+
+    ``note`` is a sentence to add (after Buffer's v1 sunset, what to use instead).
+    """
     kind = APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
     what = "timed out" if kind is APITimeoutError else "got no answer"
     detail = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
-    return kind(f"{request.method} {redacted_url(request.url)} {what} ({detail})", request=request)
+    added = f" {note}" if note else ""
+    return kind(f"{request.method} {redacted_url(request.url)} {what} ({detail}){added}", request=request)
 
 
-def _from_response(kind: type[E], response: httpx.Response) -> E:
-    return kind(response.status_code, response.content, headers=response.headers, **_request_of(response))
+def from_response(kind: type[E], response: httpx.Response, *, note: str = "") -> E:
+    """An exception of class ``kind`` carrying ``response``'s status, headers, body and request."""
+    return kind(response.status_code, response.content, headers=response.headers, note=note, **_request_of(response))
 
 
 def parse_leniently(parse: Callable[..., T], *, client: Any, response: httpx.Response) -> T | None:
@@ -280,18 +325,33 @@ def _request_of(response: httpx.Response) -> dict[str, str]:
     return {"method": request.method, "url": redacted_url(request.url)}
 
 
-def _code_and_message(content: bytes) -> tuple[int | None, str]:
+def _read_body(content: bytes) -> tuple[int | None, str, str | None]:
+    """Buffer's numeric code and message (v1), and the first GraphQL error's code (GraphQL), when the body has them."""
     try:
         body = json.loads(content)
     except (ValueError, RecursionError):  # empty, HTML, not UTF-8, or nested past the parser's depth
-        return None, ""
+        return None, "", None
     if not isinstance(body, dict):
-        return None, ""
+        return None, "", None
     code = body.get("code")
     if isinstance(code, str) and code.isdigit():
         code = int(code)
     message = next((body[key] for key in ("message", "error") if isinstance(body.get(key), str)), "")
-    return (code if isinstance(code, int) and not isinstance(code, bool) else None), message
+    graphql_message, graphql_code = first_graphql_error(body)
+    numeric = code if isinstance(code, int) and not isinstance(code, bool) else None
+    return numeric, message or graphql_message, graphql_code
+
+
+def first_graphql_error(body: Mapping[str, Any]) -> tuple[str, str | None]:
+    """The message and ``extensions.code`` of the first entry of a GraphQL body's ``errors`` ("" and None if absent)."""
+    found = body.get("errors")
+    first = found[0] if isinstance(found, list) and found else None
+    if not isinstance(first, dict):
+        return "", None
+    message = first.get("message")
+    extensions = first.get("extensions")
+    code = extensions.get("code") if isinstance(extensions, dict) else None
+    return (message if isinstance(message, str) else ""), (code if isinstance(code, str) and code else None)
 
 
 def _challenge_description(headers: httpx.Headers) -> str:
@@ -309,9 +369,15 @@ def _one_line(text: str) -> str:
 
 
 def _rebuild(
-    kind: type[BufferApiError], status_code: int, content: bytes, headers: dict[str, str], method: str, url: str
+    kind: type[BufferApiError],
+    status_code: int,
+    content: bytes,
+    headers: dict[str, str],
+    method: str,
+    url: str,
+    note: str = "",
 ) -> BufferApiError:
-    return kind(status_code, content, headers=headers, method=method, url=url)
+    return kind(status_code, content, headers=headers, method=method, url=url, note=note)
 
 
 __all__ = [
@@ -319,10 +385,12 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BufferApiError",
+    "BufferProfilesError",
     "InvalidEnumValueError",
     "InvalidRequestError",
     "MalformedDataError",
     "MalformedResponseError",
+    "NoGraphQLEquivalentError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitedError",
@@ -330,6 +398,9 @@ __all__ = [
     "UnexpectedStatus",
     "UnsuccessfulResponseError",
     "error_for",
+    "first_graphql_error",
+    "from_response",
+    "kind_for_status",
     "malformed_success",
     "no_answer",
     "parse_leniently",

@@ -101,9 +101,15 @@ class Backoff:
         """Seconds to wait before retry number ``retry`` after ``error``, or None not to retry."""
         return self.computed_delay(retry) if may_resend_after_error(policy, error) else None
 
-    def after_answer(self, policy: RetryPolicy, response: httpx.Response, retry: int) -> float | None:
-        """Seconds to wait before retry number ``retry`` after ``response``, or None to keep it."""
-        if not may_resend_after_status(policy, response.status_code):
+    def after_answer(
+        self, policy: RetryPolicy, response: httpx.Response, retry: int, *, status: int | None = None
+    ) -> float | None:
+        """Seconds to wait before retry number ``retry`` after ``response``, or None to keep it.
+
+        ``status`` is the status the answer counts as, when not its own: Buffer's GraphQL API reports
+        a server failure (``UNEXPECTED``) inside a ``200``.
+        """
+        if not may_resend_after_status(policy, response.status_code if status is None else status):
             return None
         retry_after = retry_after_seconds(response.headers, self.clock)
         if retry_after is None:

@@ -167,7 +167,7 @@ def test_the_token_is_never_in_a_repr() -> None:
     client = AuthenticatedClient(base_url="https://api.bufferapp.com/1", token="secret-token")
 
     assert "secret-token" not in repr(buffer) + repr(buffer._backend) + repr(client)
-    assert repr(buffer).startswith("BufferProfiles(base_url='https://api.bufferapp.com/1', timeout=Timeout(")
+    assert repr(buffer).startswith("BufferProfiles(backend='rest', base_url='https://api.bufferapp.com/1', timeout=")
     buffer.close()
 
 

@@ -1,5 +1,6 @@
 """An operation added to the spec gets bracket bodies, plain return types, typed errors and a method of the
-client objects (named by its x-sdk-method, or else by its tag and operationId), with no new code."""
+client objects (named by its x-sdk-method, or else by its tag and operationId), with no new code; with
+``backend="graphql"``, that method raises the typed error for an operation without a GraphQL equivalent."""
 
 from pathlib import Path
 
@@ -121,7 +122,7 @@ print(update_profile_labels.sync_detailed("4eb854340acb04e870000010", client=cli
 
 CALL_THROUGH_THE_CLIENT_OBJECT = """
 import httpx
-from buffer_profiles_client import Backoff, BufferProfiles, ServerError
+from buffer_profiles_client import Backoff, BufferProfiles, NoGraphQLEquivalentError, ServerError
 
 answers = [
     httpx.Response(503),
@@ -143,6 +144,11 @@ with httpx.Client(transport=httpx.MockTransport(answer)) as http:
     print(buffer.profiles.labels.update("4eb854340acb04e870000010", labels=[{"name": "a&b", "colors": ["red"]}]))
     labels = buffer.profiles.list_profile_labels("4eb854340acb04e870000010")
     print(type(labels).__name__, labels.labels[0].name)
+    graphql = BufferProfiles(backend="graphql", api_key="k", http_client=http)
+    try:
+        graphql.profiles.list_profile_labels("4eb854340acb04e870000010")
+    except NoGraphQLEquivalentError as error:
+        print(error.operation, "over GraphQL: refused after", len(sent), "requests")
 print(*sent, sep="\\n")
 """
 
@@ -186,7 +192,8 @@ def test_an_added_operation_is_a_method_of_the_client_objects_with_its_retry_pol
     assert output[1] == "UpdateSchedulesResult(success=True, message=UNSET, code=UNSET, additional_properties={})"
     assert float(output[2]) <= 0.5  # the GET answered 503 was read again, after the first wait
     assert output[3] == "LabelsForm launch"
-    assert output[4:] == [
+    assert output[4] == "list_profile_labels over GraphQL: refused after 4 requests"  # none sent for it
+    assert output[5:] == [
         "POST /1/profiles/4eb854340acb04e870000010/labels/update.json labels[0][name]=launch&note=50%25+off",
         "POST /1/profiles/4eb854340acb04e870000010/labels/update.json labels[0][name]=a%26b&labels[0][colors][]=red",
         "GET /1/profiles/4eb854340acb04e870000010/labels.json",

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID, DEMO_SECOND_PROFILE_ID, DEMO_TOKEN
-from tests.demo_server import demo_server
+from tests.demo_server import SUNSET_WARNING_IGNORED, demo_server
 from tests.docs.conftest import OPERATION_IDS, SAMPLE_ENDINGS, SAMPLE_NAMES, spec_samples
 
 # What both update samples send (ScheduleInput in Python, bracket keys in curl): the seed's example.
@@ -54,6 +54,7 @@ def _run(sample: Path, base_url: str, token: str = DEMO_TOKEN) -> subprocess.Com
         "BUFFER_ACCESS_TOKEN": token,
         "BUFFER_PROFILE_ID": DEMO_PROFILE_ID,
         "NO_PROXY": "*",  # loopback only, whatever proxy the machine sets
+        **SUNSET_WARNING_IGNORED,
     }
     return subprocess.run(command, capture_output=True, text=True, timeout=60, env=environment, check=False)
 

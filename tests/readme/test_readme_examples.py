@@ -16,7 +16,7 @@ import pytest
 
 from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID
 from overrides.generate import OUTPUT, ROOT
-from tests.demo_server import TOKEN_PLACEHOLDER, demo_server, pointed_at
+from tests.demo_server import SUNSET_WARNING_IGNORED, TOKEN_PLACEHOLDER, demo_server, pointed_at
 
 READMES = {"project": ROOT / "README.md", "package": OUTPUT / "README.md"}
 
@@ -45,7 +45,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def _run(code: str) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "NO_PROXY": "127.0.0.1"}
+    environment = {**os.environ, "NO_PROXY": "127.0.0.1", **SUNSET_WARNING_IGNORED}
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=environment)
 
 

@@ -43,6 +43,7 @@ class Profiles(SyncResource):
             BufferApiError: for any answer but a documented success (its subclass says which: AuthenticationError,
                 NotFoundError, RateLimitedError, ...), after the retries this operation allows.
             APIConnectionError: when no answer came (APITimeoutError: not within the timeout).
+            NoGraphQLEquivalentError: with backend="graphql", when Buffer's GraphQL API cannot do this.
         """
         return self._client._request(list_profiles.OPERATION, {}).parsed
 
@@ -64,6 +65,7 @@ class Profiles(SyncResource):
             BufferApiError: for any answer but a documented success (its subclass says which: AuthenticationError,
                 NotFoundError, RateLimitedError, ...), after the retries this operation allows.
             APIConnectionError: when no answer came (APITimeoutError: not within the timeout).
+            NoGraphQLEquivalentError: with backend="graphql", when Buffer's GraphQL API cannot do this.
         """
         return self._client._request(
             get_profile.OPERATION,
@@ -99,6 +101,7 @@ class ProfilesSchedules(SyncResource):
             BufferApiError: for any answer but a documented success (its subclass says which: AuthenticationError,
                 NotFoundError, RateLimitedError, ...), after the retries this operation allows.
             APIConnectionError: when no answer came (APITimeoutError: not within the timeout).
+            NoGraphQLEquivalentError: with backend="graphql", when Buffer's GraphQL API cannot do this.
         """
         return self._client._request(
             list_profile_schedules.OPERATION,
@@ -130,6 +133,7 @@ class ProfilesSchedules(SyncResource):
             BufferApiError: for any answer but a documented success (its subclass says which: AuthenticationError,
                 NotFoundError, RateLimitedError, ...), after the retries this operation allows.
             APIConnectionError: when no answer came (APITimeoutError: not within the timeout).
+            NoGraphQLEquivalentError: with backend="graphql", when Buffer's GraphQL API cannot do this.
         """
         return self._client._request(
             update_profile_schedules.OPERATION,
@@ -166,6 +170,7 @@ class ProfilesWithRawResponse(SyncResource):
             BufferApiError: for any answer but a documented success (its subclass says which: AuthenticationError,
                 NotFoundError, RateLimitedError, ...), after the retries this operation allows.
             APIConnectionError: when no answer came (APITimeoutError: not within the timeout).
+            NoGraphQLEquivalentError: with backend="graphql", when Buffer's GraphQL API cannot do this.
         """
         return self._client._request(list_profiles.OPERATION, {})
 
@@ -187,6 +192,7 @@ class ProfilesWithRawResponse(SyncResource):
             BufferApiError: for any answer but a documented success (its subclass says which: AuthenticationError,
                 NotFoundError, RateLimitedError, ...), after the retries this operation allows.
             APIConnectionError: when no answer came (APITimeoutError: not within the timeout).
+            NoGraphQLEquivalentError: with backend="graphql", when Buffer's GraphQL API cannot do this.
         """
         return self._client._request(
             get_profile.OPERATION,
@@ -217,6 +223,7 @@ class ProfilesSchedulesWithRawResponse(SyncResource):
             BufferApiError: for any answer but a documented success (its subclass says which: AuthenticationError,
                 NotFoundError, RateLimitedError, ...), after the retries this operation allows.
             APIConnectionError: when no answer came (APITimeoutError: not within the timeout).
+            NoGraphQLEquivalentError: with backend="graphql", when Buffer's GraphQL API cannot do this.
         """
         return self._client._request(
             list_profile_schedules.OPERATION,
@@ -248,6 +255,7 @@ class ProfilesSchedulesWithRawResponse(SyncResource):
             BufferApiError: for any answer but a documented success (its subclass says which: AuthenticationError,
                 NotFoundError, RateLimitedError, ...), after the retries this operation allows.
             APIConnectionError: when no answer came (APITimeoutError: not within the timeout).
+            NoGraphQLEquivalentError: with backend="graphql", when Buffer's GraphQL API cannot do this.
         """
         return self._client._request(
             update_profile_schedules.OPERATION,
@@ -289,6 +297,7 @@ class AsyncProfiles(AsyncResource):
             BufferApiError: for any answer but a documented success (its subclass says which: AuthenticationError,
                 NotFoundError, RateLimitedError, ...), after the retries this operation allows.
             APIConnectionError: when no answer came (APITimeoutError: not within the timeout).
+            NoGraphQLEquivalentError: with backend="graphql", when Buffer's GraphQL API cannot do this.
         """
         return (await self._client._request(list_profiles.OPERATION, {})).parsed
 
@@ -310,6 +319,7 @@ class AsyncProfiles(AsyncResource):
             BufferApiError: for any answer but a documented success (its subclass says which: AuthenticationError,
                 NotFoundError, RateLimitedError, ...), after the retries this operation allows.
             APIConnectionError: when no answer came (APITimeoutError: not within the timeout).
+            NoGraphQLEquivalentError: with backend="graphql", when Buffer's GraphQL API cannot do this.
         """
         return (
             await self._client._request(
@@ -347,6 +357,7 @@ class AsyncProfilesSchedules(AsyncResource):
             BufferApiError: for any answer but a documented success (its subclass says which: AuthenticationError,
                 NotFoundError, RateLimitedError, ...), after the retries this operation allows.
             APIConnectionError: when no answer came (APITimeoutError: not within the timeout).
+            NoGraphQLEquivalentError: with backend="graphql", when Buffer's GraphQL API cannot do this.
         """
         return (
             await self._client._request(
@@ -380,6 +391,7 @@ class AsyncProfilesSchedules(AsyncResource):
             BufferApiError: for any answer but a documented success (its subclass says which: AuthenticationError,
                 NotFoundError, RateLimitedError, ...), after the retries this operation allows.
             APIConnectionError: when no answer came (APITimeoutError: not within the timeout).
+            NoGraphQLEquivalentError: with backend="graphql", when Buffer's GraphQL API cannot do this.
         """
         return (
             await self._client._request(
@@ -418,6 +430,7 @@ class AsyncProfilesWithRawResponse(AsyncResource):
             BufferApiError: for any answer but a documented success (its subclass says which: AuthenticationError,
                 NotFoundError, RateLimitedError, ...), after the retries this operation allows.
             APIConnectionError: when no answer came (APITimeoutError: not within the timeout).
+            NoGraphQLEquivalentError: with backend="graphql", when Buffer's GraphQL API cannot do this.
         """
         return await self._client._request(list_profiles.OPERATION, {})
 
@@ -439,6 +452,7 @@ class AsyncProfilesWithRawResponse(AsyncResource):
             BufferApiError: for any answer but a documented success (its subclass says which: AuthenticationError,
                 NotFoundError, RateLimitedError, ...), after the retries this operation allows.
             APIConnectionError: when no answer came (APITimeoutError: not within the timeout).
+            NoGraphQLEquivalentError: with backend="graphql", when Buffer's GraphQL API cannot do this.
         """
         return await self._client._request(
             get_profile.OPERATION,
@@ -469,6 +483,7 @@ class AsyncProfilesSchedulesWithRawResponse(AsyncResource):
             BufferApiError: for any answer but a documented success (its subclass says which: AuthenticationError,
                 NotFoundError, RateLimitedError, ...), after the retries this operation allows.
             APIConnectionError: when no answer came (APITimeoutError: not within the timeout).
+            NoGraphQLEquivalentError: with backend="graphql", when Buffer's GraphQL API cannot do this.
         """
         return await self._client._request(
             list_profile_schedules.OPERATION,
@@ -500,6 +515,7 @@ class AsyncProfilesSchedulesWithRawResponse(AsyncResource):
             BufferApiError: for any answer but a documented success (its subclass says which: AuthenticationError,
                 NotFoundError, RateLimitedError, ...), after the retries this operation allows.
             APIConnectionError: when no answer came (APITimeoutError: not within the timeout).
+            NoGraphQLEquivalentError: with backend="graphql", when Buffer's GraphQL API cannot do this.
         """
         return await self._client._request(
             update_profile_schedules.OPERATION,
@@ -521,9 +537,11 @@ class BufferProfiles(SyncClient):
 
     ``BufferProfiles()`` reads the access token from ``BUFFER_ACCESS_TOKEN`` and the base URL from
     ``BUFFER_BASE_URL`` (default: https://api.bufferapp.com/1); every request has a finite timeout and
-    failures that allow it are retried. Arguments: ``access_token``, ``base_url``, ``timeout``,
-    ``max_retries``, ``default_headers``, ``http_client``, ``backoff``. Use it with ``with`` so that
-    its connections are closed.
+    failures that allow it are retried. ``BufferProfiles(backend="graphql")`` reads the same data from
+    Buffer's GraphQL API, with the API key from ``BUFFER_API_KEY`` (and the URL from
+    ``BUFFER_GRAPHQL_URL``, default: https://api.buffer.com). Arguments: ``access_token``, ``backend``,
+    ``api_key``, ``base_url``, ``timeout``, ``max_retries``, ``default_headers``, ``http_client``,
+    ``backoff``. Use it with ``with`` so that its connections are closed.
     """
 
     _default_base_url = "https://api.bufferapp.com/1"
