@@ -1,4 +1,4 @@
-"""The ASGI app: routes under ``/1``, Buffer-shaped errors for everything, the store's lifespan."""
+"""The ASGI app: routes under ``/1``, the GraphQL stand-in at ``/graphql``, Buffer-shaped errors, the lifespan."""
 
 import asyncio
 import contextlib
@@ -21,6 +21,7 @@ from buffer_profiles_testkit.server.endpoints import OPERATIONS, ProfilesApi
 from buffer_profiles_testkit.server.errors import ApiError, ErrorCode, error_response
 from buffer_profiles_testkit.server.forms.limits import DEFAULT_FORM_LIMITS
 from buffer_profiles_testkit.server.forms.validation import UpdateFormChecker
+from buffer_profiles_testkit.server.graphql.endpoint import GRAPHQL_PATH, GraphQLStandIn
 from buffer_profiles_testkit.server.hooks import HookedApp, RequestHooks
 from buffer_profiles_testkit.server.rate_limit import RateLimiter
 from buffer_profiles_testkit.server.spec import load_spec
@@ -28,17 +29,30 @@ from buffer_profiles_testkit.server.storage.checkpoints import BackgroundCheckpo
 from buffer_profiles_testkit.server.storage.errors import storage_error_response
 from buffer_profiles_testkit.server.storage.store import Store
 from buffer_profiles_testkit.server.storage.wal_index import WalIndex
+from buffer_profiles_testkit.server.sunset_headers import with_sunset_headers
 
 BASE_PATH = "/1"
+V1_PREFIX = BASE_PATH + "/"
 _logger = logging.getLogger("uvicorn.error")
+
+
+def _v1_answer(request: Request, response: Response) -> Response:
+    """An error answer, with the sunset's headers when it answers a v1 path (sunset_headers.py)."""
+    if request.scope["path"].startswith(V1_PREFIX):
+        with_sunset_headers(response)
+    return response
 
 
 async def _api_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, ApiError)
-    return error_response(error.code, error.message, error.headers)
+    return _v1_answer(request, error_response(error.code, error.message, error.headers))
 
 
 async def _http_error(request: Request, error: Exception) -> Response:
+    return _v1_answer(request, await _http_error_response(request, error))
+
+
+async def _http_error_response(request: Request, error: Exception) -> Response:
     # Starlette's router raises these for paths no route matches (404) and for wrong methods (405).
     assert isinstance(error, HTTPException)
     if error.status_code == 405:
@@ -59,7 +73,11 @@ async def _client_disconnected(request: Request, error: Exception) -> Response:
 
 async def _unexpected_error(request: Request, error: Exception) -> Response:
     # A bug, never an input: tests send malformed input of every kind and expect no 500.
-    return error_response(ErrorCode.UNKNOWN_ERROR, "An unknown error occurred.")
+    return _v1_answer(request, error_response(ErrorCode.UNKNOWN_ERROR, "An unknown error occurred."))
+
+
+async def _storage_error(request: Request, error: Exception) -> Response:
+    return _v1_answer(request, storage_error_response(request, error))
 
 
 class EncodedSlashGuard:
@@ -105,6 +123,7 @@ def create_app(
     not throttled), over the minute ``rate_limit_clock`` measures (tests step it instead of waiting);
     ``docs_dir`` serves its ``index.html`` at ``/docs``; ``hooks`` (server/hooks.py) are what a test
     kit plugs in: faults on purpose, a record of the requests. Without them the app has none of it.
+    ``/graphql`` answers Buffer's GraphQL API's reads from the same store (server/graphql/).
     """
     spec = load_spec()
     limiter = None if rate_limit_per_minute is None else RateLimiter(rate_limit_per_minute, rate_limit_clock)
@@ -139,6 +158,9 @@ def create_app(
         Route(f"{BASE_PATH}{path}", api.endpoint(name, operations[name]), methods=[method])
         for name, (method, path) in OPERATIONS.items()
     ]
+    graphql = GraphQLStandIn(lambda: api.store, limiter, hooks, DEFAULT_FORM_LIMITS.max_body_bytes)
+    # Every method: the stand-in answers the wrong ones itself, in GraphQL's shape.
+    routes.append(Route(GRAPHQL_PATH, graphql.endpoint, methods=["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]))
     if docs_dir is not None:
         routes.append(_docs_route(docs_dir))
     app = Starlette(
@@ -148,7 +170,7 @@ def create_app(
             ApiError: _api_error,
             HTTPException: _http_error,
             ClientDisconnect: _client_disconnected,
-            sqlite3.Error: storage_error_response,
+            sqlite3.Error: _storage_error,
             Exception: _unexpected_error,
         },
         middleware=[Middleware(EncodedSlashGuard)],

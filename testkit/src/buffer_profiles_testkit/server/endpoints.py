@@ -20,6 +20,7 @@ from buffer_profiles_testkit.server.storage.checkpoints import WritePause
 from buffer_profiles_testkit.server.storage.read_cache import ReadCache
 from buffer_profiles_testkit.server.storage.store import Store
 from buffer_profiles_testkit.server.storage.wal_index import WalIndex
+from buffer_profiles_testkit.server.sunset_headers import with_sunset_headers
 
 JSON_MEDIA_TYPE = "application/json"
 _UPDATED = b'{"success":true,"message":"Schedules updated."}'
@@ -69,13 +70,14 @@ class ProfilesApi:
         more than one); the operation looks the token up with its data and calls :meth:`_admit`.
 
         With hooks, ``name`` is the operation's name in each Call, and ``before_operation`` runs first.
+        The server's own answers carry the sunset's headers (sunset_headers.py); errors get them in app.py.
         """
 
         async def endpoint(request: Request) -> ASGIApp:
             if request.method != "POST":
-                return await operation(request, presented_token(request), None)
+                return with_sunset_headers(await operation(request, presented_token(request), None))
             form_body, body_tokens = await self._form_body(request)
-            return await operation(request, presented_token(request, body_tokens), form_body)
+            return with_sunset_headers(await operation(request, presented_token(request, body_tokens), form_body))
 
         async def hooked_endpoint(request: Request) -> ASGIApp:
             assert self._hooks is not None
@@ -87,7 +89,7 @@ class ProfilesApi:
             answer = await self._hooks.before_operation(call)
             if answer is not None:
                 return answer
-            return await operation(request, presented_token(request, body_tokens), form_body)
+            return with_sunset_headers(await operation(request, presented_token(request, body_tokens), form_body))
 
         return endpoint if self._hooks is None else hooked_endpoint
 

@@ -67,8 +67,9 @@ class Call:
     method: str
     path: str  # as routed (percent-decoded); the query, which may hold a token, is never shown
     connection: Connection
-    operation: str | None = None  # the route's operation ("list_profiles", ...); None when no route matched
-    profile_id: str | None = None  # the path's profile id, as sent; None for operations without one
+    operation: str | None = None  # the route's operation ("list_profiles", ..., "graphql"); None when no route matched
+    profile_id: str | None = None  # the path's profile id (for /graphql, the channel asked for), as sent; else None
+    graphql_operation: str | None = None  # for /graphql: the operation's name in the document ("Channels"), if any
     user_id: str | None = None  # the user of the token presented; None when there is none, or it is unknown
     form: dict[str, Any] | None = None  # the decoded form body, once decoded (updates), without any token
     written: bool = False  # an update's write was committed

@@ -75,6 +75,15 @@ async def read_form_body(request: Request, max_bytes: int, *, only_if_form: bool
         check_form_media_type(first_type)
     if content_encodings:
         check_identity_encoding(content_encodings)
+    return await _read_at_most(request, max_bytes, declared)
+
+
+async def read_body(request: Request, max_bytes: int) -> bytes:
+    """A request's body of any media type; 413 past ``max_bytes`` (read no further)."""
+    return await _read_at_most(request, max_bytes, request.headers.get("content-length"))
+
+
+async def _read_at_most(request: Request, max_bytes: int, declared: str | None) -> bytes:
     # The HTTP server has already refused a malformed Content-Length, so it is digits here.
     if declared is not None and declared.isdigit() and int(declared) > max_bytes:
         raise _too_large(max_bytes)
