@@ -16,7 +16,14 @@ import pytest
 
 from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID
 from overrides.generate import OUTPUT, ROOT
-from tests.demo_server import SUNSET_WARNING_IGNORED, TOKEN_PLACEHOLDER, demo_server, pointed_at
+from tests.demo_server import (
+    API_KEY_PLACEHOLDER,
+    SUNSET_WARNING_IGNORED,
+    TOKEN_PLACEHOLDER,
+    demo_server,
+    graphql_url,
+    pointed_at,
+)
 
 READMES = {"project": ROOT / "README.md", "package": OUTPUT / "README.md"}
 
@@ -78,7 +85,10 @@ def test_python_example_runs(readme: Path, index: int, base_url: str) -> None:
 
 @pytest.mark.parametrize(("readme", "index"), PYTHON_EXAMPLES)
 def test_python_example_with_a_wrong_token_says_so_in_one_line(readme: Path, index: int, base_url: str) -> None:
-    code = pointed_at(_blocks(readme, "python")[index].replace(TOKEN_PLACEHOLDER, "not-a-known-token"), base_url)
+    example = _blocks(readme, "python")[index]
+    code = pointed_at(
+        example.replace(TOKEN_PLACEHOLDER, "not-a-known-token").replace(API_KEY_PLACEHOLDER, "no"), base_url
+    )
 
     result = _run(code)
 
@@ -90,7 +100,9 @@ def test_python_example_with_a_wrong_token_says_so_in_one_line(readme: Path, ind
 
 @pytest.mark.parametrize(("readme", "index"), PYTHON_EXAMPLES)
 def test_python_example_with_a_wrong_base_url_says_so_in_one_line(readme: Path, index: int, base_url: str) -> None:
-    code = pointed_at(_blocks(readme, "python")[index], base_url).replace(base_url, base_url.removesuffix("/1"))
+    root = base_url.removesuffix("/1")
+    code = pointed_at(_blocks(readme, "python")[index], base_url).replace(graphql_url(base_url), root)
+    code = code.replace(base_url, root)
 
     result = _run(code)
 

@@ -18,6 +18,7 @@ from starlette.types import Receive, Scope, Send
 
 from buffer_profiles_testkit.server.endpoints import OPERATIONS
 from buffer_profiles_testkit.server.errors import HTTP_STATUS, ErrorCode
+from buffer_profiles_testkit.server.graphql.endpoint import GRAPHQL_OPERATION
 from buffer_profiles_testkit.server.hooks import Answer, Call, RequestHooks
 
 LOG = logging.getLogger("buffer_profiles_testkit.faults")
@@ -82,8 +83,9 @@ class FaultPlan(RequestHooks):
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def inject(self, operation: str, fault: Fault, times: int = 1) -> None:
-        if operation not in OPERATIONS:
-            raise ValueError(f"unknown operation {operation!r}; known: {', '.join(OPERATIONS)}")
+        if operation not in OPERATIONS and operation != GRAPHQL_OPERATION:
+            known = ", ".join([*OPERATIONS, GRAPHQL_OPERATION])
+            raise ValueError(f"unknown operation {operation!r}; known: {known}")
         if times < 1:
             raise ValueError("times must be at least 1")
         with self._lock:

@@ -21,10 +21,11 @@ import pytest
 from buffer_profiles_client import AuthenticatedClient
 
 from buffer_profiles_testkit.faults import Fault, FaultPlan
-from buffer_profiles_testkit.server.app import create_app
+from buffer_profiles_testkit.server.app import BASE_PATH, create_app
 from buffer_profiles_testkit.server.background import running_server
 from buffer_profiles_testkit.server.demo import DEMO_FIXTURES
 from buffer_profiles_testkit.server.fixtures import load_fixtures
+from buffer_profiles_testkit.server.graphql.endpoint import GRAPHQL_PATH
 from buffer_profiles_testkit.server.storage.store import Store
 
 __all__ = ["BufferApi", "BufferUser"]
@@ -63,10 +64,16 @@ def _profile(user_id: str, given: Mapping[str, Any]) -> dict[str, Any]:
 
 
 class BufferApi:
-    """The local API of a test session: its base URL, its stored state and its faults."""
+    """The local API of a test session: its base URL, its stored state and its faults.
+
+    The same server answers Buffer's GraphQL reads at ``graphql_url`` from the same data, with a
+    user's access token as its API key (``BufferProfiles(backend="graphql", api_key=user.token,
+    base_url=buffer_api.graphql_url)``); ``fail_next("graphql", fault)`` fails its next request.
+    """
 
     def __init__(self, base_url: str, db_path: Path, faults: FaultPlan) -> None:
         self.base_url = base_url
+        self.graphql_url = base_url.removesuffix(BASE_PATH) + GRAPHQL_PATH
         self.faults = faults
         self._store = Store(db_path)  # this thread's own connection; the server has its own
 
