@@ -133,7 +133,8 @@ class GraphQLStandIn:
             raise _RefusedError(400, "The body is not JSON.") from None
         if not isinstance(body, dict) or not isinstance(body.get("query"), str):
             raise _RefusedError(400, 'The body must be a JSON object with the document as a string in "query".')
-        variables = body.get("variables") or {}
+        variables = body.get("variables")
+        variables = {} if variables is None else variables  # absent or null; an empty list is no object
         operation_name = body.get("operationName")
         if not isinstance(variables, dict) or not isinstance(operation_name, str | None):
             raise _RefusedError(400, '"variables" must be an object and "operationName" a string.')
