@@ -9,8 +9,9 @@ operations' own request building and parsing: one request per call. ``GraphQLBac
 requests, and returns the same models.
 """
 
+import copy
 from collections.abc import Generator, Mapping
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, Self, TypeVar
 
 import httpx
 
@@ -61,20 +62,26 @@ class Backend(Protocol):
         ...
 
 
-class RestBackend:
+class BearerBackend:
+    """What the backends share: where requests go, and their headers, with the credential as a Bearer token."""
+
+    def __init__(self, base_url: str, credential: str, headers: Mapping[str, str]) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._headers = {**headers, "Authorization": f"Bearer {credential}"}
+
+    def with_headers(self, headers: Mapping[str, str]) -> Self:
+        derived = copy.copy(self)
+        derived._headers = {**self._headers, **headers}
+        return derived
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self.base_url!r})"  # never the credential
+
+
+class RestBackend(BearerBackend):
     """Buffer's v1 REST API at ``base_url``, with the access token as a Bearer token."""
 
     name = "rest"
-
-    def __init__(self, base_url: str, access_token: str, headers: Mapping[str, str]) -> None:
-        self.base_url = base_url.rstrip("/")
-        self._headers = {**headers, "Authorization": f"Bearer {access_token}"}
-
-    def with_headers(self, headers: Mapping[str, str]) -> "RestBackend":
-        derived = RestBackend.__new__(RestBackend)
-        derived.base_url = self.base_url
-        derived._headers = {**self._headers, **headers}
-        return derived
 
     def exchange(
         self,
@@ -94,9 +101,6 @@ class RestBackend:
 
     def failure_note(self) -> str:
         return sunset.note()
-
-    def __repr__(self) -> str:
-        return f"RestBackend(base_url={self.base_url!r})"  # never the token
 
 
 def _one_request(request: httpx.Request, operation: Operation[T]) -> Exchange[T]:

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import httpx
 from buffer_profiles_client.models import Profile, Schedule
 
-from .backends import Exchange
+from .backends import BearerBackend, Exchange
 from .errors import MalformedDataError, NoGraphQLEquivalentError
 from .graphql_answers import data_of, retry_status
 from .graphql_mapping import read_account, read_channel, read_channels, read_posting_schedule
@@ -58,20 +58,10 @@ READS: Mapping[str, Callable[..., Read[Any]]] = {
 }
 
 
-class GraphQLBackend:
-    """Buffer's GraphQL API at ``url``, with an API key (or an OAuth access token of its own) as a Bearer token."""
+class GraphQLBackend(BearerBackend):
+    """Buffer's GraphQL API at ``base_url``, with an API key (or an OAuth access token of its own) as a Bearer token."""
 
     name = "graphql"
-
-    def __init__(self, url: str, api_key: str, headers: Mapping[str, str]) -> None:
-        self.base_url = url
-        self._headers = {**headers, "Authorization": f"Bearer {api_key}"}
-
-    def with_headers(self, headers: Mapping[str, str]) -> "GraphQLBackend":
-        derived = GraphQLBackend.__new__(GraphQLBackend)
-        derived.base_url = self.base_url
-        derived._headers = {**self._headers, **headers}
-        return derived
 
     def exchange(
         self,
@@ -109,6 +99,3 @@ class GraphQLBackend:
 
     def failure_note(self) -> str:
         return ""
-
-    def __repr__(self) -> str:
-        return f"GraphQLBackend(url={self.base_url!r})"  # never the key

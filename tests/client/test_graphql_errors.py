@@ -28,20 +28,9 @@ from buffer_profiles_client import (
 )
 
 from tests.client.scripted import Answer, Clock, Script
+from tests.client.test_graphql_mapping import SEED_CHANNEL
 
-CHANNEL_ID = "5160746d13d04a5e3a00000f"
-PROFILE = {
-    "id": CHANNEL_ID,
-    "service": "twitter",
-    "serviceId": "164724445",
-    "name": "skinnyoteam",
-    "displayName": "@skinnyoteam",
-    "type": "profile",
-    "timezone": "Europe/London",
-    "avatar": "https://example.com/a.png",
-    "createdAt": "2011-11-07T21:57:08Z",
-    "postingSchedule": [{"day": "mon", "times": ["12:00"], "paused": False}],
-}
+CHANNEL_ID = str(SEED_CHANNEL["id"])
 
 
 def graphql_error(code: str | None, status: int = 200, headers: dict[str, str] | None = None) -> Answer:
@@ -55,7 +44,7 @@ def _json(body: Any) -> bytes:
     return httpx.Response(200, json=body).content
 
 
-CHANNEL_ANSWER: Answer = (200, {}, _json({"data": {"account": {"id": "a"}, "channel": PROFILE}}))
+CHANNEL_ANSWER: Answer = (200, {}, _json({"data": {"account": {"id": "a"}, "channel": SEED_CHANNEL}}))
 
 
 @contextmanager
