@@ -97,11 +97,12 @@ class BufferApi:
             raise FixtureError(f"{origin}: profiles must be a list of profiles (dicts), not {profiles!r}.")
         user_id = _new_id()
         user_token = f"test-{secrets.token_urlsafe(16)}" if token is None else token
-        complete = []
         for position, given in enumerate(profiles):
+            # Checked here first, so that a mistake is named as the test made it (marker, profile 2).
             where = f"{origin}, profile {position + 1}"
-            complete.append(check_profile(complete_profile(user_id, given, position, where), where))
-        loaded = load_fixtures(self._store, {"users": [{"id": user_id, "tokens": [user_token], "profiles": complete}]})
+            check_profile(complete_profile(user_id, given, position, where), where)
+        user = {"id": user_id, "tokens": [user_token], "profiles": list(profiles)}
+        loaded = load_fixtures(self._store, {"users": [user]})
         return BufferUser(user_id, user_token, tuple(loaded.users[0].profile_ids))
 
     def add_demo_users(self) -> list[BufferUser]:
