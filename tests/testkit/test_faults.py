@@ -40,7 +40,10 @@ def _http(api: BufferApi, user: BufferUser) -> httpx.Client:
     ("make", "refusal"),
     [
         (lambda: delay(-1), r"^delay: seconds must be a positive number of seconds, not -1\.$"),
-        (lambda: rate_limited(retry_after=1.5), r"^rate_limited: retry_after must be a whole number, not 1\.5\.$"),
+        (
+            lambda: rate_limited(retry_after=1.5),  # type: ignore[arg-type]
+            r"^rate_limited: retry_after must be a whole number, not 1\.5\.$",
+        ),
         (lambda: buffer_error(1099), r"^buffer_error: code 1099 is not in Buffer's error table \(.*\); add status="),
         (lambda: answer(700), r"^answer: status must be an HTTP status from 100 to 599, not 700\.$"),
         (lambda: slow_body(chunks=1), r"^slow_body: chunks must be at least 2, not 1\.$"),
