@@ -3,7 +3,9 @@
 import httpx
 import pytest
 
+from buffer_profiles_testkit.exchanges import Exchange
 from buffer_profiles_testkit.faults import rate_limited, server_error
+from buffer_profiles_testkit.journal import Journal
 from buffer_profiles_testkit.pytest_plugin import BufferApi, BufferUser
 from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID
 
@@ -100,3 +102,11 @@ def test_a_fault_given_is_not_reported_as_unused(buffer_api: BufferApi, buffer_u
         http.get(f"{buffer_api.base_url}/profiles.json", headers={"Authorization": f"Bearer {buffer_user.token}"})
 
     buffer_api.assert_all_faults_triggered()
+
+
+def test_the_journal_keeps_only_the_latest_requests() -> None:
+    journal = Journal(max_requests=2)
+    for path in ("/1/a.json", "/1/b.json", "/1/c.json"):
+        journal.arrived(Exchange("GET", path, real_connection=None))  # type: ignore[arg-type]
+
+    assert [request.path for request in journal.requests()] == ["/1/b.json", "/1/c.json"]

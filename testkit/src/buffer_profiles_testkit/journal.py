@@ -8,6 +8,7 @@ answer (or broken connection) the client has seen.
 """
 
 import threading
+from collections import deque
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,11 +71,16 @@ def _request(exchange: Exchange) -> Request:
     )
 
 
-class Journal(RequestHooks):
-    """Every request since the last :meth:`clear`, in the order they arrived."""
+# A server started with --admin may run for days between two resets: its journal keeps the latest
+# requests only, so that it never grows without bound (WireMock bounds its journal the same way).
+MAX_REQUESTS = 10_000
 
-    def __init__(self) -> None:
-        self._exchanges: list[Exchange] = []
+
+class Journal(RequestHooks):
+    """The requests since the last :meth:`clear` (the latest ``max_requests`` of them), in the order they arrived."""
+
+    def __init__(self, max_requests: int = MAX_REQUESTS) -> None:
+        self._exchanges: deque[Exchange] = deque(maxlen=max_requests)
         self._lock = threading.Lock()
 
     def arrived(self, exchange: Exchange) -> None:
