@@ -13,8 +13,8 @@ were planned ``optional=True``.
 
 pytest imports this module in every run of every project that has the kit installed, tests of the
 API or not; so it imports only pytest up front, and the server and the client when a test first
-asks for one of the fixtures (loading them here cost about 0.3 s a run, measured with
-``python -X importtime``).
+asks for one of the fixtures (loading them here cost about 0.4 s a run with the plain kit,
+measured with ``python -X importtime``).
 """
 
 from __future__ import annotations
