@@ -5,8 +5,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import httpx
-
 from tests.server.test_cli import server_process
 
 ADMIN_CLIENT = Path(__file__).with_name("admin_client.py")
@@ -44,14 +42,3 @@ def test_reset_fixtures_faults_and_journal_over_http_from_another_process(tmp_pa
         (200, None, "5f0c1d2e3a4b5c6d7e8f9012"),
     ]
     assert "admin-made-token" not in result.stdout.split('"requests"', 1)[1], "the journal never holds a token"
-
-
-def test_without_the_option_there_is_no_admin_interface(tmp_path: Path) -> None:
-    with server_process("--db", str(tmp_path / "db.sqlite3"), "--demo") as server:
-        base_url = server.wait_for(r"^Base URL: (\S+)$")
-        answer = httpx.post(base_url.removesuffix("/1") + "/__admin/reset", timeout=10)
-        output = server.stop()
-
-    assert answer.status_code == 404
-    assert "Admin" not in output
-    assert "Users: 2 in" in output

@@ -13,33 +13,33 @@ from buffer_profiles_testkit.server.fixtures import FixtureError
 pytest_plugins = ["pytester"]
 
 
-@pytest.mark.parametrize(
-    ("marker", "refusal"),
-    [
-        ('"twitter"', "buffer_profiles marker, profile 1: a profile is an object of Profile fields"),
-        ("profiles=[{}]", "buffer_profiles marker: unknown keyword argument 'profiles'; give each profile as an"),
-        ('{"servce": "twitter"}', "unknown field 'servce' (did you mean 'service'?); known: _id, avatar,"),
-        ('{"timezone": 3}', "buffer_profiles marker, profile 1, timezone: 3 is not of type 'string'"),
-    ],
-    ids=["a string", "a keyword", "a typo", "a wrong type"],
-)
-def test_a_wrong_marker_fails_its_test_with_a_message_naming_the_mistake(
-    pytester: pytest.Pytester, marker: str, refusal: str
-) -> None:
-    pytester.makepyfile(
-        f"""
-        import pytest
+WRONG_MARKERS = {
+    '"twitter"': "buffer_profiles marker, profile 1: a profile is an object of Profile fields",
+    "profiles=[{}]": "buffer_profiles marker: unknown keyword argument 'profiles'; give each profile as an",
+    '{"servce": "twitter"}': "unknown field 'servce' (did you mean 'service'?); known: _id, avatar,",
+    '{"timezone": 3}': "buffer_profiles marker, profile 1, timezone: 3 is not of type 'string'",
+}
 
-        @pytest.mark.buffer_profiles({marker})
-        def test_uses_the_user(buffer_user):
-            pass
-        """
+
+def test_a_wrong_marker_fails_its_test_with_a_message_naming_the_mistake(pytester: pytest.Pytester) -> None:
+    # One run for all four (one server start): each test's error names its own mistake.
+    pytester.makepyfile(
+        "import pytest\n"
+        + "".join(
+            f"\n@pytest.mark.buffer_profiles({marker})\ndef test_marker_{number}(buffer_user):\n    pass\n"
+            for number, marker in enumerate(WRONG_MARKERS)
+        )
     )
 
     result = pytester.runpytest_inprocess("-p", "no:xdist")
 
-    result.assert_outcomes(errors=1)
-    result.stdout.fnmatch_lines([f"*{refusal}*"])
+    result.assert_outcomes(errors=len(WRONG_MARKERS))
+    # In order: each error's heading, then its own message.
+    expected = [
+        [f"*ERROR at setup of test_marker_{number} *", f"*{refusal}*"]
+        for number, refusal in enumerate(WRONG_MARKERS.values())
+    ]
+    result.stdout.fnmatch_lines([line for pair in expected for line in pair])
     assert "Traceback" not in result.stdout.str()
 
 
