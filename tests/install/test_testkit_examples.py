@@ -1,5 +1,6 @@
 """The kit's README examples, run as a user runs them: from a folder outside the repository, with the
-installed wheel; and each shown in the README exactly as it runs."""
+installed wheel (the test examples with the first one, in test_testkit_installed.py); and each shown
+in the README exactly as it runs."""
 
 import os
 import shutil
@@ -17,16 +18,6 @@ def test_each_example_is_shown_in_the_kits_readme_as_it_runs() -> None:
 
     for name, language in SHOWN.items():
         assert f"```{language}\n{(EXAMPLES / name).read_text(encoding='utf-8')}```" in readme, name
-
-
-def test_the_journal_and_fault_examples_pass_in_a_users_suite(installed_kit: InstalledKit) -> None:
-    suite = installed_kit.outside / "journal-examples"
-    suite.mkdir()
-    shutil.copy(EXAMPLES / "test_journal_and_faults.py", suite)
-
-    output = run(installed_kit.python, "-m", "pytest", "-q", "-p", "no:cacheprovider", suite, cwd=suite)
-
-    assert "3 passed" in output
 
 
 def test_the_admin_example_drives_a_server_started_with_the_fixtures_example(installed_kit: InstalledKit) -> None:
