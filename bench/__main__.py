@@ -62,7 +62,7 @@ def _print_fixture_cost() -> None:
             over_user = f"  ({cost.per_test_ms - by_name['buffer_user'].per_test_ms:+.2f} ms over buffer_user)"
         print(
             f"  {cost.name:14} {cost.per_test_ms:6.2f} ms a test{over_user};"
-            f" the first test {cost.first_test_ms:7.1f} ms (the session's server starts in it)"
+            f" {cost.first_test_ms:7.1f} ms from start-up to the end of the first test (the server starts in it)"
         )
     print(
         f"  an empty test file: {plugin.with_plugin_ms:.0f} ms with the kit's plugin,"

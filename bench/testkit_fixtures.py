@@ -2,9 +2,13 @@
 
 Each set (no fixture, ``buffer_api``, ``buffer_user``, ``buffer_client``) runs in a pytest of its
 own, in a folder outside the repository, with the kit's plugin loaded as installing it loads it; a
-small plugin beside the tests adds up each test's setup, call and teardown. The first test of a set
-also starts the session's server, so it is reported apart. Then the plugin's own cost on a run with
-nothing to test: an empty test file with and without ``-p no:buffer_profiles``.
+small plugin beside the tests notes the clock as each test ends. A test's cost is the time from the
+end of the first test to the end of the last, divided by the tests between: everything a user's
+suite waits for per test, pytest's own work included (a sum of the phases' durations leaves out
+what happens between them). The first test also starts the session's server, so it is reported
+apart. The sets take turns, round after round, so that a machine busier in one minute than in the
+next weighs on all of them alike. Then the plugin's own cost on a run with nothing to test: an
+empty test file with and without ``-p no:buffer_profiles``.
 """
 
 import json
@@ -18,31 +22,32 @@ from dataclasses import dataclass
 from pathlib import Path
 
 TESTS = 200
-ROUNDS = 3
+ROUNDS = 5
 EMPTY_RUNS = 7
 FIXTURES = ("", "buffer_api", "buffer_user", "buffer_client")
 
 _TIMING_PLUGIN = """
-import json, os
+import json, os, time
 from pathlib import Path
 
-seconds = {}
+started = time.perf_counter()
+ended = []
 
 
-def pytest_runtest_logreport(report):
-    seconds[report.nodeid] = seconds.get(report.nodeid, 0.0) + report.duration
+def pytest_runtest_logfinish(nodeid, location):
+    ended.append(time.perf_counter())
 
 
 def pytest_sessionfinish(session):
-    Path(os.environ["TIMINGS_FILE"]).write_text(json.dumps(list(seconds.values())))
+    Path(os.environ["TIMINGS_FILE"]).write_text(json.dumps([started, *ended]))
 """
 
 
 @dataclass(frozen=True)
 class FixtureCost:
     fixture: str  # "" for none
-    per_test_ms: float  # mean over the tests after the first, median of the rounds
-    first_test_ms: float  # the first test: the session's server starts in it
+    per_test_ms: float  # from the end of the first test to the end of the last, per test; median of the rounds
+    first_test_ms: float  # the first test (and the collection before it): the session's server starts in it
 
     @property
     def name(self) -> str:
@@ -85,35 +90,49 @@ def _pytest(folder: Path, *arguments: str, env: dict[str, str] | None = None) ->
     )
 
 
-def _per_test(folder: Path, fixture: str) -> FixtureCost:
-    test_file = _suite(folder, fixture)
+def _one_run(folder: Path, test_file: Path) -> tuple[float, float]:
+    """The ms per test after the first, and the ms until the first test ended."""
     timings = folder / "timings.json"
-    means, firsts = [], []
+    _pytest(folder, "-p", "timing_plugin", str(test_file), env={**os.environ, "TIMINGS_FILE": str(timings)})
+    started, *ended = json.loads(timings.read_text())
+    return (ended[-1] - ended[0]) / (len(ended) - 1) * 1000, (ended[0] - started) * 1000
+
+
+def _per_test(folder: Path) -> list[FixtureCost]:
+    test_files = {fixture: _suite(folder, fixture) for fixture in FIXTURES}
+    runs: dict[str, list[tuple[float, float]]] = {fixture: [] for fixture in FIXTURES}
     for _ in range(ROUNDS):
-        _pytest(folder, "-p", "timing_plugin", str(test_file), env={**os.environ, "TIMINGS_FILE": str(timings)})
-        seconds = json.loads(timings.read_text())
-        means.append(statistics.fmean(seconds[1:]) * 1000)
-        firsts.append(seconds[0] * 1000)
-    return FixtureCost(fixture, statistics.median(means), statistics.median(firsts))
+        for fixture, test_file in test_files.items():
+            runs[fixture].append(_one_run(folder, test_file))
+    return [
+        FixtureCost(
+            fixture,
+            statistics.median(per_test for per_test, _ in runs[fixture]),
+            statistics.median(first for _, first in runs[fixture]),
+        )
+        for fixture in FIXTURES
+    ]
 
 
-def _empty_run(folder: Path, *arguments: str) -> float:
+def _empty_run_ms(folder: Path, *arguments: str) -> float:
     empty = folder / "test_empty.py"
     empty.write_text("")
-    runs = []
+    started = time.perf_counter()
+    result = subprocess.run(
+        _pytest_command(folder, *arguments, str(empty)), cwd=folder, capture_output=True, timeout=120, check=False
+    )
+    # Exit status 5: no tests collected, as expected of an empty file.
+    assert result.returncode == 5, result.stdout.decode() + result.stderr.decode()
+    return (time.perf_counter() - started) * 1000
+
+
+def _plugin_cost(folder: Path) -> PluginCost:
+    """Runs with and without the kit's plugin, taking turns; the median of each."""
+    with_plugin, without_plugin = [], []
     for _ in range(EMPTY_RUNS):
-        started = time.perf_counter()
-        # Exit status 5: no tests collected, as expected of an empty file.
-        result = subprocess.run(
-            _pytest_command(folder, *arguments, str(empty)),
-            cwd=folder,
-            capture_output=True,
-            timeout=120,
-            check=False,
-        )
-        runs.append((time.perf_counter() - started) * 1000)
-        assert result.returncode == 5, result.stdout.decode() + result.stderr.decode()
-    return statistics.median(runs)
+        with_plugin.append(_empty_run_ms(folder))
+        without_plugin.append(_empty_run_ms(folder, "-p", "no:buffer_profiles"))
+    return PluginCost(statistics.median(with_plugin), statistics.median(without_plugin))
 
 
 def measure() -> tuple[list[FixtureCost], PluginCost]:
@@ -124,8 +143,8 @@ def measure() -> tuple[list[FixtureCost], PluginCost]:
         env_path = os.environ.get("PYTHONPATH", "")
         os.environ["PYTHONPATH"] = f"{folder}{os.pathsep}{env_path}" if env_path else str(folder)
         try:
-            costs = [_per_test(folder, fixture) for fixture in FIXTURES]
-            plugin = PluginCost(_empty_run(folder), _empty_run(folder, "-p", "no:buffer_profiles"))
+            costs = _per_test(folder)
+            plugin = _plugin_cost(folder)
         finally:
             os.environ["PYTHONPATH"] = env_path
             if not env_path:

@@ -196,8 +196,14 @@ class BufferApi:
             raise AssertionError(unused_faults_message(unused))
 
     def client(self, user: BufferUser) -> AuthenticatedClient:
-        """The typed client, authenticated as ``user`` (it does not retry: what a test sends is what is sent)."""
-        return AuthenticatedClient(base_url=self.base_url, token=user.token, verify_ssl=self.ssl_context)
+        """The typed client, authenticated as ``user`` (it does not retry: what a test sends is what is sent).
+
+        It ignores the environment's proxy settings: the local API is on loopback, where an
+        ``HTTP_PROXY`` of a CI machine would only get in the way (and reading them is most of what
+        making a client costs)."""
+        return AuthenticatedClient(
+            base_url=self.base_url, token=user.token, verify_ssl=self.ssl_context, httpx_args={"trust_env": False}
+        )
 
     @property
     def ssl_context(self) -> ssl.SSLContext:
