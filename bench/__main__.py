@@ -50,9 +50,25 @@ def _print_client_overhead() -> None:
 
 
 def _print_fixture_cost() -> None:
-    print(f"\ntest kit fixtures (per test, {testkit_fixtures.ROUNDS} rounds)")
-    for cost in testkit_fixtures.measure():
-        print(f"  {cost.setup:40} median {cost.median_ms:.2f} ms  p99 {cost.p99_ms:.2f} ms")
+    print(
+        f"\ntest kit fixtures: {testkit_fixtures.TESTS} trivial tests per fixture, each set in a pytest of its own"
+        f" (ms per test after the first; median of {testkit_fixtures.ROUNDS} rounds)"
+    )
+    costs, plugin = testkit_fixtures.measure()
+    by_name = {cost.name: cost for cost in costs}
+    for cost in costs:
+        over_user = ""
+        if cost.fixture == "buffer_client":
+            over_user = f"  ({cost.per_test_ms - by_name['buffer_user'].per_test_ms:+.2f} ms over buffer_user)"
+        print(
+            f"  {cost.name:14} {cost.per_test_ms:6.2f} ms a test{over_user};"
+            f" {cost.first_test_ms:7.1f} ms from start-up to the end of the first test (the server starts in it)"
+        )
+    print(
+        f"  an empty test file: {plugin.with_plugin_ms:.0f} ms with the kit's plugin,"
+        f" {plugin.without_plugin_ms:.0f} ms with -p no:buffer_profiles"
+        f" ({plugin.with_plugin_ms - plugin.without_plugin_ms:+.0f} ms; median of {testkit_fixtures.EMPTY_RUNS})"
+    )
 
 
 QUICK_SECTIONS = {"encoder": _print_encoder, "client": _print_client_overhead, "fixtures": _print_fixture_cost}

@@ -67,8 +67,21 @@ def installed_kit(tmp_path_factory: pytest.TempPathFactory, installed_client: In
     """The same venv, with the test kit's wheel and pytest added (once per run)."""
 
     def install(folder: Path) -> Record:
-        return {"testkit_wheel": str(install_testkit(installed_client)[0]), "outside": str(folder)}
+        built, plain = install_testkit(installed_client)
+        return {
+            "testkit_wheel": str(built[0]),
+            "outside": str(folder),
+            "plain_distributions": sorted(plain.distributions),
+            "plain_contract_command": list(plain.contract_command),
+        }
 
     built = built_once(tmp_path_factory, "installed-kit", install)
     venv = installed_client.python.parent.parent
-    return InstalledKit(venv, installed_client.distributions[0], Path(built["testkit_wheel"]), Path(built["outside"]))
+    return InstalledKit(
+        venv,
+        installed_client.distributions[0],
+        Path(built["testkit_wheel"]),
+        Path(built["outside"]),
+        frozenset(built["plain_distributions"]),
+        tuple(built["plain_contract_command"]),
+    )

@@ -49,8 +49,17 @@ def install_client(scratch: Path) -> InstalledClient:
     return InstalledClient(built, python, bare, distribution_names(python))
 
 
-def install_testkit(client: InstalledClient) -> list[Path]:
-    """Add the test kit (and pytest with xdist, for a user's test suite) to the client's venv; return wheel, sdist."""
+@dataclass(frozen=True)
+class PlainKit:
+    """What the venv held with the plain test kit, before its contract extra joined it."""
+
+    distributions: set[str]
+    contract_command: tuple[int, str]  # the contract command's exit status and stderr without the extra
+
+
+def install_testkit(client: InstalledClient) -> tuple[list[Path], PlainKit]:
+    """Add the test kit (and pytest with xdist, for a user's test suite) to the client's venv, first plain,
+    then with its contract extra; return its wheel and sdist, and what the plain kit was."""
     built = build_testkit(client.distributions[0].parent)
     pip: list[str | Path] = [
         client.python,
@@ -63,4 +72,9 @@ def install_testkit(client: InstalledClient) -> list[Path]:
         LOCK,
     ]
     run([*pip, built[0], "pytest", "pytest-xdist"])
-    return built
+    contract = subprocess.run(
+        [client.python.parent / "buffer-profiles-contract"], capture_output=True, text=True, timeout=60, check=False
+    )
+    plain = PlainKit(client.distribution_names(), (contract.returncode, contract.stderr))
+    run([*pip, f"{built[0]}[contract]"])
+    return built, plain

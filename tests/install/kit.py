@@ -23,6 +23,8 @@ class InstalledKit:
     client_wheel: Path
     testkit_wheel: Path
     outside: Path  # a folder outside the repository, to run commands from
+    plain_distributions: frozenset[str]  # what the venv held with the kit installed without its contract extra
+    plain_contract_command: tuple[int, str]  # the contract command's exit status and stderr then
 
     @property
     def python(self) -> Path:

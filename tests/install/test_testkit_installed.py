@@ -29,12 +29,13 @@ def test_a_users_test_suite_runs_with_the_plugin_and_an_injected_fault(installed
     suite = installed_kit.outside / "my-app-tests"
     suite.mkdir()
     shutil.copy(EXAMPLE, suite)
+    shutil.copy(EXAMPLE.with_name("test_journal_and_faults.py"), suite)  # the package README's second example
 
     output = run(installed_kit.python, "-m", "pytest", "-q", "-p", "no:cacheprovider", suite, cwd=suite)
 
     # Under xdist each worker starts a server of its own, so tests in parallel never see each
     # other's data or faults: make test runs tests/testkit/ that way, with the same plugin.
-    assert "3 passed" in output
+    assert "6 passed" in output
 
 
 def test_the_server_command_runs_from_any_folder(installed_kit: InstalledKit) -> None:

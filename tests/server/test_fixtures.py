@@ -35,8 +35,8 @@ def broken(change: str) -> dict[str, Any]:
     fixtures = copy.deepcopy(DEMO_FIXTURES)
     profile = fixtures["users"][0]["profiles"][0]
     match change:
-        case "profile without service":
-            del profile["service"]
+        case "misspelt field":
+            profile["servce"] = "twitter"
         case "bad day":
             profile["schedules"][0]["days"] = ["funday"]
         case "time with newline":
@@ -52,7 +52,7 @@ def broken(change: str) -> dict[str, Any]:
 
 @pytest.mark.parametrize(
     "change",
-    ["profile without service", "bad day", "time with newline", "wrong owner", "token with a space", "unknown key"],
+    ["misspelt field", "bad day", "time with newline", "wrong owner", "token with a space", "unknown key"],
 )
 def test_invalid_fixtures_are_refused(change: str) -> None:
     with pytest.raises(FixtureError):
@@ -105,7 +105,7 @@ def test_the_readme_example_is_valid_fixtures() -> None:
 def _many_profiles(count: int) -> dict[str, Any]:
     user = copy.deepcopy(DEMO_FIXTURES["users"][0])
     user["profiles"] = [
-        {**DEMO_PROFILE, "id": f"6b{number:022x}", "default": number == 0, "position_hint": count - number}
+        {**DEMO_PROFILE, "id": f"6b{number:022x}", "default": number == 0, "counts": {"pending": count - number}}
         for number in range(count)
     ]
     return {"users": [user]}

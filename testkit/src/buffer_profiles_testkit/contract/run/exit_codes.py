@@ -9,4 +9,5 @@ TOKEN_REFUSED = 5  # the server refuses TOKEN
 OTHER_TOKEN_REFUSED = 6  # the server refuses OTHER_TOKEN
 OTHER_TOKEN_SAME = 7  # OTHER_TOKEN is TOKEN
 NOT_RESTORED = 8  # some profile's schedules could not be put back as they were
+EXTRA_MISSING = 9  # the [contract] extra (schemathesis) is not installed
 INTERRUPTED = 130  # Ctrl-C (after the schedules were put back)

@@ -210,12 +210,14 @@ class Store:
         cursor = self._db.execute(_REPLACE_SCHEDULES, (_compact_json(schedules), profile_id, user_id))
         return cursor.rowcount == 1
 
-    def add_user(self, user_id: str, tokens: list[str], profiles: list[Profile]) -> None:
+    def add_user(self, user_id: str, tokens: list[str], profiles: list[Profile]) -> list[str]:
         """Add a user with tokens and profiles, keeping whatever of it the file already holds.
 
         Rows that exist are left as they are, so restarting with the same fixtures keeps every
         change made since; a token or profile id that belongs to another user is a conflict.
+        Returns the ids of the profiles kept that differ from the ones given (so that a caller can say so).
         """
+        kept = []
         with self._transaction():
             self._db.execute("INSERT OR IGNORE INTO users (id) VALUES (?)", (user_id,))
             for token in tokens:
@@ -228,18 +230,27 @@ class Store:
                 elif owner != user_id:
                     raise StoreError("an access token already belongs to another user")
             for position, profile in enumerate(profiles):
-                owner = self._owner("SELECT user_id FROM profiles WHERE id = ?", profile["id"])
-                if owner is None:
-                    fields = {key: value for key, value in profile.items() if key not in ("id", "user_id", "schedules")}
+                fields = {key: value for key, value in profile.items() if key not in ("id", "user_id", "schedules")}
+                row = (_compact_json(fields), _compact_json(profile["schedules"]))
+                stored = self._db.execute(
+                    "SELECT user_id, fields, schedules FROM profiles WHERE id = ?", (profile["id"],)
+                ).fetchone()
+                if stored is None:
                     self._db.execute(
                         "INSERT INTO profiles (id, user_id, position, fields, schedules) VALUES (?, ?, ?, ?, ?)",
-                        (profile["id"], user_id, position, _compact_json(fields), _compact_json(profile["schedules"])),
+                        (profile["id"], user_id, position, *row),
                     )
                     self._db.execute(
                         f"UPDATE profiles SET document = {_document('schedules')} WHERE id = ?", (profile["id"],)
                     )
-                elif owner != user_id:
+                elif stored[0] != user_id:
                     raise StoreError(f"profile {profile['id']} already belongs to another user")
+                elif tuple(stored[1:]) != row:
+                    kept.append(str(profile["id"]))
+        return kept
+
+    def count_users(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM users").fetchone()[0])
 
     def reset(self) -> None:
         """Remove every user, token, profile and schedule, in one transaction (for tests)."""
