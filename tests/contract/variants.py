@@ -519,6 +519,23 @@ def throttled_answers() -> int:
     return _throttled["answered_429"]
 
 
+THROTTLE_EVERY = 10  # requests: the preflight's two pass, then one in ten is throttled, all run long
+
+
+async def _throttle_now_and_then(exchange: Exchange, internal: Internal) -> None:
+    """Every tenth request is answered 429 with ``Retry-After: 0``, as a server at its limit answers now and then."""
+    internal.memory["requests"] = internal.memory.get("requests", 0) + 1
+    if internal.memory["requests"] % THROTTLE_EVERY == 0:
+        exchange.respond_json(429, {"success": False, "code": 429, "message": "Rate limit exceeded."})
+        exchange.response_headers.append((b"retry-after", b"0"))
+
+
+# Not a broken promise: a correct server that throttles; a run waits each 429 out and judges every case.
+THROTTLES_NOW_AND_THEN = Variant(
+    "throttles_now_and_then", (_throttle_now_and_then.__doc__ or "").strip(), before=_throttle_now_and_then
+)
+
+
 async def _refuse_seed(exchange: Exchange, internal: Internal) -> None:
     """Any update of the demo profile back to its seeded schedules fails (so a run cannot put them back)."""
     seeded_form = encode_bracket_form({"schedules": DEMO_PROFILE["schedules"]}).encode()
