@@ -31,10 +31,9 @@ from buffer_profiles_testkit.contract.checks.judgements import accepted_update_p
 from buffer_profiles_testkit.contract.overhead import timed
 from buffer_profiles_testkit.contract.run.account import (
     SingleProfileViews,
-    changed_fields,
-    changed_profiles,
+    changes_by_profile,
+    fields_changed_in,
     is_listing,
-    owner_fields_by_profile,
     schedules_by_profile,
 )
 from buffer_profiles_testkit.contract.spec_facts import component_validators
@@ -138,14 +137,11 @@ def rejected_update_changes_nothing(ctx: Any, response: Any, case: Any) -> bool 
     (mine_before, _), (mine_after, _) = readings
     assert mine_after is not None
     target = profile_id(case)
-    was, now = schedules_by_profile(mine_before).get(target), schedules_by_profile(mine_after).get(target)
-    fields = changed_fields(
-        owner_fields_by_profile(mine_before).get(target, {}), owner_fields_by_profile(mine_after).get(target, {})
-    )
-    if was != now or fields:
+    changed = changes_by_profile(mine_before, mine_after).get(target)
+    if changed:
+        was, now = schedules_by_profile(mine_before).get(target), schedules_by_profile(mine_after).get(target)
         raise AssertionError(
-            f"The update was refused ({response.status_code}), yet the profile changed"
-            f"{': ' + ', '.join(fields) if fields else ''}.\n"
+            f"The update was refused ({response.status_code}), yet the profile's {', '.join(changed)} changed.\n"
             f"Schedules before: {shown(was)}\nSchedules after:  {shown(now)}\nRead with: {mine_after.curl}"
         )
     return None
@@ -164,18 +160,13 @@ def updates_touch_only_their_profile(ctx: Any, response: Any, case: Any) -> bool
     for owner, listed_before, listed_after in zip(("user's", "other user's"), *readings, strict=True):
         if listed_after is None:
             continue
-        was, now = schedules_by_profile(listed_before, updated), schedules_by_profile(listed_after, updated)
-        changed = changed_profiles(was, now)
-        fields_after = owner_fields_by_profile(listed_after)
-        changed += [
-            profile
-            for profile, fields in owner_fields_by_profile(listed_before).items()
-            if profile != updated and profile not in changed and changed_fields(fields, fields_after.get(profile, {}))
-        ]
+        changed = changes_by_profile(listed_before, listed_after, updated)
         if changed:
+            named = "; ".join(f"{profile}: {', '.join(what)}" for profile, what in changed.items())
+            was = schedules_by_profile(listed_before, updated)
             raise AssertionError(
                 f"An update of profile {updated!r} (answered {response.status_code}) changed the {owner} other "
-                f"profile(s) {', '.join(changed)}.\nBefore: {shown({p: was.get(p) for p in changed})}\n"
+                f"profile(s) ({named}).\nBefore: {shown({p: was.get(p) for p in changed})}\n"
                 f"After:  {listed_after.describe()}"
             )
     return None
@@ -193,9 +184,7 @@ def updates_change_only_the_schedules(ctx: Any, response: Any, case: Any) -> boo
         return True
     (mine_before, _), (mine_after, _) = readings
     target = profile_id(case)
-    changed = changed_fields(
-        owner_fields_by_profile(mine_before).get(target, {}), owner_fields_by_profile(mine_after).get(target, {})
-    )
+    changed = fields_changed_in(mine_before, mine_after, target)
     after: Reading | None = mine_after
     if not changed:
         compared = _single_views.compare(reader, target)

@@ -41,11 +41,9 @@ from buffer_profiles_testkit.contract.not_verified import NotVerified
 from buffer_profiles_testkit.contract.pacing import PACING_ADVICE, Pacer
 from buffer_profiles_testkit.contract.run.account import (
     SingleProfileViews,
-    changed_fields,
-    changed_profiles,
+    changes_by_profile,
+    fields_changed_in,
     is_listing,
-    owner_fields_by_profile,
-    schedules_by_profile,
 )
 from buffer_profiles_testkit.contract.run.preflight import error_code
 from buffer_profiles_testkit.contract.spec_facts import error_statuses_by_code
@@ -225,28 +223,16 @@ class EdgeRunner:
         applied = not update_was_refused(response.status_code, response.content)
         problems: list[tuple[str, str]] = []
         for owner, was, now in zip(("user's", "other user's"), before, after, strict=True):
-            left_out = target if applied else ""
-            changed = changed_profiles(schedules_by_profile(was, left_out), schedules_by_profile(now, left_out))
-            fields = {  # the updated profile's own fields: updates_change_only_the_schedules
-                profile: changed_fields(fields_before, owner_fields_by_profile(now).get(profile, {}))
-                for profile, fields_before in owner_fields_by_profile(was).items()
-                if profile != left_out
-            }
-            changed += sorted(profile for profile, names in fields.items() if names and profile not in changed)
+            # an applied update's own profile is judged below (updates_change_only_the_schedules)
+            changed = changes_by_profile(was, now, target if applied else "")
             if changed:
                 check = "updates_touch_only_their_profile" if applied else "rejected_update_changes_nothing"
-                named = "; ".join(
-                    f"{profile}: {', '.join(fields.get(profile) or ['schedules'])}" for profile in changed
-                )
+                named = "; ".join(f"{profile}: {', '.join(what)}" for profile, what in changed.items())
                 problems.append(
                     (check, f"Answered {response.status_code}, yet the {owner} profile(s) changed ({named}).")
                 )
-        if applied:
-            listed = changed_fields(
-                owner_fields_by_profile(before[0]).get(target, {}), owner_fields_by_profile(after[0]).get(target, {})
-            )
-            if listed:
-                problems.append(_other_fields_problem(response, listed, after[0]))
+        if applied and (listed := fields_changed_in(before[0], after[0], target)):
+            problems.append(_other_fields_problem(response, listed, after[0]))
         if applied and case.expect is Expect.ACCEPTED and case.form is not None:
             problems += self._applied_problems(case, response, target)
         return problems

@@ -72,10 +72,6 @@ def schedules_by_profile(listing: Reading | None, leaving_out: str = "") -> dict
     }
 
 
-def changed_profiles(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
-    return sorted(profile for profile in before.keys() | after.keys() if before.get(profile) != after.get(profile))
-
-
 # What the owner controls and Buffer does not change by itself; never counters or avatars
 # (`counts`, `statistics`, `avatar*`), which move on a live account while a run goes on.
 OWNER_FIELDS = (
@@ -110,6 +106,26 @@ def owner_fields_by_profile(listing: Reading | None) -> dict[str, dict[str, Any]
 def changed_fields(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
     """The owner-controlled fields whose value differs (or that appeared or went) between two readings."""
     return [field for field in OWNER_FIELDS if before.get(field, _ABSENT) != after.get(field, _ABSENT)]
+
+
+def fields_changed_in(before: Reading | None, after: Reading | None, profile_id: str) -> list[str]:
+    """The owner-controlled fields of ``profile_id`` that differ between two profile lists."""
+    return changed_fields(
+        owner_fields_by_profile(before).get(profile_id, {}), owner_fields_by_profile(after).get(profile_id, {})
+    )
+
+
+def changes_by_profile(before: Reading | None, after: Reading | None, leaving_out: str = "") -> dict[str, list[str]]:
+    """What differs between two profile lists for each profile but ``leaving_out``: `schedules`, owner fields."""
+    was, now = schedules_by_profile(before, leaving_out), schedules_by_profile(after, leaving_out)
+    fields_before, fields_after = owner_fields_by_profile(before), owner_fields_by_profile(after)
+    changes: dict[str, list[str]] = {}
+    for profile in sorted((was.keys() | now.keys() | fields_before.keys() | fields_after.keys()) - {leaving_out}):
+        differs = ["schedules"] if was.get(profile) != now.get(profile) else []
+        differs += changed_fields(fields_before.get(profile, {}), fields_after.get(profile, {}))
+        if differs:
+            changes[profile] = differs
+    return changes
 
 
 def is_listing(reading: Reading | None) -> bool:
