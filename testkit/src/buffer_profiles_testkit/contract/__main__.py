@@ -145,6 +145,8 @@ def check_server(base_url: str, token: str, other_token: str | None, arguments: 
     try:
         edges = run_edges(base_url, token, other_token, spec, checked.first_profile, arguments, pacer)
         outcome.add_edges(edges)
+        if pacer.throttled and arguments.requests_per_minute is None:
+            _say(f"the server answered 429: the rest of the run goes at {pacer.per_minute} requests a minute.")
         if not (arguments.exitfirst and edges.failures):
             status, process = run_schemathesis(base_url, token, other_token, arguments, pacer.per_minute)
             outcome.add_schemathesis(status, process)
