@@ -1,7 +1,6 @@
 """Serve a (possibly broken) reference app on loopback and run ``buffer-profiles-contract`` against it."""
 
 import os
-import re
 import subprocess
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
@@ -14,6 +13,7 @@ from starlette.types import ASGIApp
 from buffer_profiles_testkit.contract.api_reader import OTHER_TOKEN_ENV, TOKEN_ENV
 from buffer_profiles_testkit.contract.edge_cases.report import SUITE_NAME as EDGE_SUITE_NAME
 from buffer_profiles_testkit.contract.invocation import contract_command
+from buffer_profiles_testkit.contract.run.verdict import failures_by_check
 from buffer_profiles_testkit.server.app import create_app
 from buffer_profiles_testkit.server.background import running_server
 from buffer_profiles_testkit.server.demo import DEMO_TOKEN, OTHER_USER_TOKEN
@@ -22,20 +22,6 @@ from tests.demo_server import seed_demo
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SERVER_DATABASE = "server.sqlite3"  # in the scratch folder given to serving()
-# Built-in checks report a failure code, custom ones their name (ST901 "Custom check failed: `name`").
-BUILT_IN_CHECK_BY_CODE = {
-    "ST101": "not_a_server_error",
-    "ST103": "status_code_conformance",
-    "ST105": "content_type_conformance",
-    "ST108": "response_schema_conformance",
-    "ST201": "negative_data_rejection",
-    "ST202": "positive_data_acceptance",
-    "ST204": "unsupported_method",
-    "ST401": "ignored_auth",
-}
-_FAILURE_LINE = re.compile(r"^- (ST\d{3}) (.*)$", re.MULTILINE)
-_CUSTOM_CHECK = re.compile(r"Custom check failed: `([a-z_]+)`")
-_EDGE_CHECK = re.compile(r"^- Edge check failed: `([a-z_]+)`$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -84,16 +70,7 @@ def run_contract(
 
 
 def _read_junit(path: Path) -> tuple[int, dict[str, list[str]]]:
-    root = ElementTree.parse(path).getroot()
-    failures: dict[str, list[str]] = {}
-    for element in root.iter("failure"):
-        text = element.text or ""
-        for code, title in _FAILURE_LINE.findall(text):
-            custom = _CUSTOM_CHECK.search(title)
-            name = custom.group(1) if custom else BUILT_IN_CHECK_BY_CODE.get(code, code)
-            failures.setdefault(name, []).append(text)
-        for name in _EDGE_CHECK.findall(text):
-            failures.setdefault(name, []).append(text)
     # The cases of schemathesis' own suite: the edge cases add a suite of their own.
+    root = ElementTree.parse(path).getroot()
     schemathesis_cases = [case for case in root.iter("testcase") if case.get("classname") != EDGE_SUITE_NAME]
-    return len(schemathesis_cases), failures
+    return len(schemathesis_cases), failures_by_check(path)

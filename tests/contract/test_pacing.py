@@ -2,7 +2,13 @@
 
 from dataclasses import dataclass, field
 
-from buffer_profiles_testkit.contract.pacing import MAX_RETRIES, Pacer, retry_after_seconds
+from buffer_profiles_testkit.contract.pacing import (
+    BUFFER_REQUESTS_PER_MINUTE,
+    BUFFER_WINDOW_SECONDS,
+    MAX_RETRIES,
+    Pacer,
+    retry_after_seconds,
+)
 
 
 @dataclass
@@ -73,12 +79,35 @@ def test_a_server_that_keeps_throttling_gets_its_429_back_after_a_few_tries() ->
     assert len(sent) == MAX_RETRIES + 1
 
 
-def test_unpaced_nothing_waits_and_a_429_is_the_answer() -> None:
+def test_unpaced_nothing_waits_until_a_429_which_paces_the_run_at_buffers_rate() -> None:
     clock = FakeClock()
     pacer = _pacer(None, clock)
+    answers = iter([Answer(200), Answer(200), Answer(429, {"Retry-After": "30"}), Answer(200), Answer(200)])
 
-    assert pacer.send(lambda: Answer(429, {"Retry-After": "1"})).status_code == 429
-    assert clock.slept == []
+    for _ in range(4):
+        assert pacer.send(lambda: next(answers)).status_code == 200
+
+    assert clock.slept == [30.0, 1.0]  # the 429's wait, then Buffer's 60 a minute
+    assert pacer.per_minute == BUFFER_REQUESTS_PER_MINUTE
+    assert pacer.throttled == 1
+
+
+def test_a_429_without_retry_after_waits_buffers_minute() -> None:
+    clock = FakeClock()
+    pacer = _pacer(None, clock)
+    answers = iter([Answer(429), Answer(200)])
+
+    assert pacer.send(lambda: next(answers)).status_code == 200
+    assert clock.slept == [BUFFER_WINDOW_SECONDS]
+
+
+def test_an_asked_rate_stays_after_a_429() -> None:
+    pacer = _pacer(6000, FakeClock())
+    answers = iter([Answer(429, {"Retry-After": "0"}), Answer(200)])
+
+    pacer.send(lambda: next(answers))
+
+    assert pacer.per_minute == 6000
 
 
 def test_retry_after_is_read_as_whole_seconds_only() -> None:
@@ -87,12 +116,3 @@ def test_retry_after_is_read_as_whole_seconds_only() -> None:
     assert retry_after_seconds("1.5") is None
     assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT") is None
     assert retry_after_seconds(None) is None
-
-
-def test_putting_back_waits_out_a_429_even_unpaced() -> None:
-    clock = FakeClock()
-    pacer = Pacer(None, clock=clock.time, sleep=clock.sleep, honour_retry_after=True)
-    answers = iter([Answer(429, {"Retry-After": "30"}), Answer(200)])
-
-    assert pacer.send(lambda: next(answers)).status_code == 200
-    assert clock.slept == [30.0]

@@ -70,9 +70,12 @@ async def _unchanged(exchange: Exchange, internal: "Internal") -> None:
 class Internal:
     """Requests to the wrapped reference app itself, with the exchange's own credentials."""
 
-    def __init__(self, app: ASGIApp, exchange: Exchange) -> None:
+    def __init__(self, app: ASGIApp, exchange: Exchange, memory: dict[str, Any] | None = None) -> None:
         self._app = app
-        self._auth = {"Authorization": exchange.header(b"authorization") or f"Bearer {DEMO_TOKEN}"}
+        # latin-1 bytes: a header may carry any byte (the suite sends a no-break space in one)
+        header = exchange.header(b"authorization") or f"Bearer {DEMO_TOKEN}"
+        self._auth = {b"Authorization": header.encode("latin-1")}
+        self.memory = {} if memory is None else memory  # what a variant keeps from one request to the next
 
     def _client(self) -> httpx.AsyncClient:
         # The app's lifespan already runs (it serves the outer request), so its store is open.
@@ -89,7 +92,7 @@ class Internal:
             return response.status_code, response.json()
 
     async def post_form(self, path: str, body: str) -> int:
-        headers = {**self._auth, "Content-Type": "application/x-www-form-urlencoded"}
+        headers = {**self._auth, b"Content-Type": b"application/x-www-form-urlencoded"}
         async with self._client() as client:
             return (await client.post(path, content=body, headers=headers)).status_code
 
@@ -99,6 +102,7 @@ class BrokenServer:
 
     def __init__(self, app: ASGIApp, *, before: Hook = _unchanged, after: Hook = _unchanged) -> None:
         self._app, self._before, self._after = app, before, after
+        self._memory: dict[str, Any] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -113,10 +117,10 @@ class BrokenServer:
         exchange = Exchange(
             scope["method"], scope["path"], list(scope["headers"]), scope["query_string"].decode(), body
         )
-        await self._before(exchange, Internal(self._app, exchange))
+        await self._before(exchange, Internal(self._app, exchange, self._memory))
         if not exchange.status:  # `before` may have answered on its own
             await self._call_app(scope, exchange)
-            await self._after(exchange, Internal(self._app, exchange))
+            await self._after(exchange, Internal(self._app, exchange, self._memory))
         headers = [(k, v) for k, v in exchange.response_headers if k.lower() != b"content-length"]
         headers.append((b"content-length", str(len(exchange.response_body)).encode()))
         await send({"type": "http.response.start", "status": exchange.status, "headers": headers})
@@ -314,6 +318,62 @@ async def _refuse_single_day(exchange: Exchange, internal: Internal) -> None:
             exchange.respond_json(400, {"success": False, "code": 1006, "message": "At least two days."})
 
 
+def _close_enough(token: str) -> str | None:
+    return next((known for known in _KNOWN_TOKENS if token.strip().lower() == known.lower()), None)
+
+
+async def _look_tokens_up_loosely(exchange: Exchange, internal: Internal) -> None:
+    """A token is looked up trimmed and in any case, so a token close to a valid one passes as it."""
+    scheme, _, token = (exchange.header(b"authorization") or "").partition(" ")
+    if scheme.lower() == "bearer" and (known := _close_enough(token)):
+        exchange.set_header(b"authorization", f"Bearer {known}")
+    pairs = parse_qsl(exchange.query, keep_blank_values=True)
+    exchange.query = urlencode([(k, (_close_enough(v) or v) if k == "access_token" else v) for k, v in pairs])
+
+
+async def _serve_empty_token(exchange: Exchange, internal: Internal) -> None:
+    """A request whose token is present but empty (``Authorization: Bearer``) is served as the demo user."""
+    if (exchange.header(b"authorization") or "").strip().lower() == "bearer":
+        exchange.set_header(b"authorization", f"Bearer {DEMO_TOKEN}")
+
+
+async def _exact_bearer_scheme_only(exchange: Exchange, internal: Internal) -> None:
+    """Only the exact scheme ``Bearer`` is read: ``bearer <token>`` is refused, though schemes are case-insensitive."""
+    scheme, _, token = (exchange.header(b"authorization") or "").partition(" ")
+    if scheme.lower() == "bearer" and scheme != "Bearer":
+        exchange.set_header(b"authorization", f"Unknown {token}")
+
+
+async def _update_says_success_false(exchange: Exchange, internal: Internal) -> None:
+    """A valid update is stored, but answered 200 with ``"success": false``."""
+    if exchange.method == "POST" and _UPDATE.match(exchange.path) and exchange.status == 200:
+        exchange.respond_json(200, {**exchange.response_json(), "success": False})
+
+
+async def _refusal_says_success_true(exchange: Exchange, internal: Internal) -> None:
+    """A refused update (400) says ``"success": true`` in its error body."""
+    if exchange.method == "POST" and _UPDATE.match(exchange.path) and exchange.status == 400:
+        exchange.respond_json(400, {**exchange.response_json(), "success": True})
+
+
+def _with_drifted_timezone(profile: Any, drifted: set[str]) -> Any:
+    if isinstance(profile, dict) and profile.get("id") in drifted:
+        return {**profile, "timezone": "UTC" if profile.get("timezone") != "UTC" else "Europe/London"}
+    return profile
+
+
+async def _update_resets_timezone(exchange: Exchange, internal: Internal) -> None:
+    """An accepted update also resets its profile's timezone (every later read shows the new one)."""
+    drifted: set[str] = internal.memory.setdefault("drifted", set())
+    update = _UPDATE.match(exchange.path)
+    if exchange.method == "POST" and update and exchange.status == 200:
+        drifted.add(update[1])
+    elif exchange.method == "GET" and exchange.status == 200 and exchange.path == "/1/profiles.json":
+        exchange.respond_json(200, [_with_drifted_timezone(p, drifted) for p in exchange.response_json()])
+    elif exchange.method == "GET" and exchange.status == 200 and _PROFILE.match(exchange.path):
+        exchange.respond_json(200, _with_drifted_timezone(exchange.response_json(), drifted))
+
+
 # --- a server that behaves as Buffer was documented and recorded behaving: no promise broken -----
 
 _RECORDED_PROFILE = json.loads(PROFILE.body)
@@ -426,6 +486,12 @@ VARIANTS = {
         _variant("crashes_on_json_body", before=_crash_on_json_body),
         _variant("retry_after_in_words", before=_retry_after_in_words),
         _variant("refuses_single_day_schedule", before=_refuse_single_day),
+        _variant("accepts_close_tokens", before=_look_tokens_up_loosely),
+        _variant("serves_empty_token", before=_serve_empty_token),
+        _variant("exact_bearer_scheme_only", before=_exact_bearer_scheme_only),
+        _variant("update_says_success_false", after=_update_says_success_false),
+        _variant("refusal_says_success_true", after=_refusal_says_success_true),
+        _variant("update_resets_timezone", after=_update_resets_timezone),
     ]
 }
 
@@ -451,6 +517,23 @@ def throttled_variant() -> Variant:
 def throttled_answers() -> int:
     """How many 429s the latest throttled_variant() has answered."""
     return _throttled["answered_429"]
+
+
+THROTTLE_EVERY = 10  # requests: the preflight's two pass, then one in ten is throttled, all run long
+
+
+async def _throttle_now_and_then(exchange: Exchange, internal: Internal) -> None:
+    """Every tenth request is answered 429 with ``Retry-After: 0``, as a server at its limit answers now and then."""
+    internal.memory["requests"] = internal.memory.get("requests", 0) + 1
+    if internal.memory["requests"] % THROTTLE_EVERY == 0:
+        exchange.respond_json(429, {"success": False, "code": 429, "message": "Rate limit exceeded."})
+        exchange.response_headers.append((b"retry-after", b"0"))
+
+
+# Not a broken promise: a correct server that throttles; a run waits each 429 out and judges every case.
+THROTTLES_NOW_AND_THEN = Variant(
+    "throttles_now_and_then", (_throttle_now_and_then.__doc__ or "").strip(), before=_throttle_now_and_then
+)
 
 
 async def _refuse_seed(exchange: Exchange, internal: Internal) -> None:

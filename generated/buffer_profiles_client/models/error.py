@@ -22,7 +22,8 @@ class Error:
     code: int
     """ The Buffer error code; the table in the overview lists them. """
     success: bool | Unset = UNSET
-    """ `false` when present. """
+    """ `false` when present, never `true`: Buffer's clients take `"success": false` as the mark of an error
+    (buffer-node, commit 6d5816f; buffpy, issue 9). """
     message: str | Unset = UNSET
     """ A human-readable description of the error. """
     error: str | Unset = UNSET

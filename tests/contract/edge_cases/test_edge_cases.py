@@ -44,7 +44,7 @@ def test_each_case_is_classified_by_the_spec() -> None:
     assert cases["update: [schedules][0][days] with an item repeated (uniqueItems)"].expect is Expect.SAFE
     assert cases["update: a JSON body"].expect is Expect.SAFE  # 415 is a reference-server choice
     assert cases["update_profile_schedules: token in the body"].token_in == (Token.BODY,)
-    assert cases["update_profile_schedules: token in the header and the body"].expect is Expect.REFUSED
+    assert cases["update_profile_schedules: token in the header and token in the body"].expect is Expect.REFUSED
     assert "GET profiles (unknown endpoint)" in cases
 
 

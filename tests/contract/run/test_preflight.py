@@ -1,4 +1,4 @@
-"""A wrong setup ends the run before anything is generated: one sentence naming the variable, its own exit status."""
+"""A wrong setup ends the run before anything is generated: one sentence naming the option, its own exit status."""
 
 from pathlib import Path
 
@@ -31,23 +31,23 @@ def _unused_port_url() -> str:
 def test_nothing_listening(tmp_path: Path) -> None:
     run = run_contract(_unused_port_url(), tmp_path)
 
-    _assert_one_sentence(run, exit_codes.UNREACHABLE, "BASE_URL")
+    _assert_one_sentence(run, exit_codes.UNREACHABLE, "--base-url")
 
 
 def test_base_url_without_the_api_prefix(tmp_path: Path) -> None:
     with serving(tmp_path) as base_url:
         run = run_contract(base_url.removesuffix("/1"), tmp_path)
 
-    _assert_one_sentence(run, exit_codes.BASE_URL_WRONG, "BASE_URL")
-    assert f"Try BASE_URL={base_url}" in run.output
+    _assert_one_sentence(run, exit_codes.BASE_URL_WRONG, "--base-url")
+    assert f"Try --base-url {base_url}:" in run.output
 
 
 @pytest.mark.parametrize(
     ("token", "other_token", "exit_code", "variable"),
     [
-        ("not-a-token", OTHER_USER_TOKEN, exit_codes.TOKEN_REFUSED, "TOKEN"),
-        (DEMO_TOKEN, "not-a-token", exit_codes.OTHER_TOKEN_REFUSED, "OTHER_TOKEN"),
-        (DEMO_TOKEN, DEMO_TOKEN, exit_codes.OTHER_TOKEN_SAME, "OTHER_TOKEN"),
+        ("not-a-token", OTHER_USER_TOKEN, exit_codes.TOKEN_REFUSED, "--token (BUFFER_ACCESS_TOKEN)"),
+        (DEMO_TOKEN, "not-a-token", exit_codes.OTHER_TOKEN_REFUSED, "--other-token (BUFFER_OTHER_ACCESS_TOKEN)"),
+        (DEMO_TOKEN, DEMO_TOKEN, exit_codes.OTHER_TOKEN_SAME, "--other-token (BUFFER_OTHER_ACCESS_TOKEN)"),
     ],
 )
 def test_token_mistakes(tmp_path: Path, token: str, other_token: str, exit_code: int, variable: str) -> None:
@@ -70,6 +70,7 @@ def test_exit_statuses_are_distinct() -> None:
         ("http://127.0.0.1:8080/1/profiles", "http://127.0.0.1:8080/1"),
         ("https://example.test/buffer", "https://example.test/buffer/1"),
         ("http://127.0.0.1:8080/1", None),
+        ("http://127.0.0.1:8080/2", "http://127.0.0.1:8080/1"),  # another version: not .../2/1
     ],
 )
 def test_the_suggested_base_url_ends_where_the_paths_start(base_url: str, suggested: str | None) -> None:

@@ -3,7 +3,8 @@
 With ``--base-url`` it tests that server with the token in ``BUFFER_ACCESS_TOKEN`` (or ``--token``);
 without, it starts the reference server on a free loopback port with demo data and tests that.
 First a preflight (two requests at most) catches a wrong setup; then the explicit edge cases and
-the schemathesis run; at the end every profile's schedules are put back as they were. The exit
+the schemathesis run; at the end every profile's schedules are put back as they were. The last line
+is the verdict (``run/verdict.py``, also written as JSON beside the JUnit report), and the exit
 status says what happened (``contract/run/exit_codes.py``; README, "Contract-test your server").
 """
 
@@ -22,14 +23,18 @@ import yaml
 from buffer_profiles_testkit import SPEC_FILE
 from buffer_profiles_testkit.contract.api_reader import OTHER_TOKEN_ENV, TOKEN_ENV, ApiReader
 from buffer_profiles_testkit.contract.edge_cases.cases import edge_cases
-from buffer_profiles_testkit.contract.edge_cases.report import add_to_junit, summary
+from buffer_profiles_testkit.contract.edge_cases.report import add_to_junit, failure_lines, summary
 from buffer_profiles_testkit.contract.edge_cases.runner import EdgeReport, EdgeRunner
+from buffer_profiles_testkit.contract.not_verified import NOT_VERIFIED_ENV, ProcessRecord
+from buffer_profiles_testkit.contract.not_verified import read as read_not_verified
 from buffer_profiles_testkit.contract.pacing import PACING_ENV, Pacer
 from buffer_profiles_testkit.contract.run import exit_codes
 from buffer_profiles_testkit.contract.run.account import UserRecord, record, restore
+from buffer_profiles_testkit.contract.run.outcome import Outcome
 from buffer_profiles_testkit.contract.run.preflight import SetupError, preflight, spec_base_path
 from buffer_profiles_testkit.contract.run.reference_server import reference_server
 from buffer_profiles_testkit.contract.run.schemathesis_command import schemathesis_command
+from buffer_profiles_testkit.contract.run.verdict import OTHER_USER_CHECKS, SUMMARY_NAME, WRITE_CHECKS, Skipped
 
 SPEC = SPEC_FILE
 DEFAULT_JUNIT = Path("reports/contract-junit.xml")
@@ -46,7 +51,13 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--requests-per-minute", type=int, metavar="N", help="pace every request, and honour a 429's Retry-After"
     )
-    parser.add_argument("--junit", type=Path, default=DEFAULT_JUNIT, help=f"JUnit report path ({DEFAULT_JUNIT})")
+    parser.add_argument(
+        "--junit",
+        type=Path,
+        default=DEFAULT_JUNIT,
+        help=f"JUnit report path ({DEFAULT_JUNIT}); {SUMMARY_NAME} beside it",
+    )
+    parser.add_argument("--exitfirst", action="store_true", help="stop at the first failing step (quick loops)")
     parser.add_argument("schemathesis_args", nargs="*", help="more `schemathesis run` options, after --")
     arguments = parser.parse_args(argv)
     if arguments.requests_per_minute is not None and arguments.requests_per_minute < 1:
@@ -58,18 +69,24 @@ def _say(message: str) -> None:
     print(f"contract: {message}", flush=True)
 
 
-def run_schemathesis(base_url: str, token: str, other_token: str | None, arguments: argparse.Namespace) -> int:
+def run_schemathesis(
+    base_url: str, token: str, other_token: str | None, arguments: argparse.Namespace, per_minute: int | None
+) -> tuple[int, ProcessRecord]:
+    """schemathesis' exit status, and what its checks could not verify (with how often it was throttled)."""
     # Tokens travel in the environment (schemathesis.toml reads them there), never on a command line.
     environment = {**os.environ, TOKEN_ENV: token}
     environment.pop(OTHER_TOKEN_ENV, None)
     if other_token:
         environment[OTHER_TOKEN_ENV] = other_token
-    if arguments.requests_per_minute:
-        environment[PACING_ENV] = str(arguments.requests_per_minute)
+    if per_minute:  # as asked, or Buffer's rate once the edge cases met a 429 that named no wait
+        environment[PACING_ENV] = str(per_minute)
     arguments.junit.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="contract-config-") as scratch:
+        record_path = Path(scratch) / "not-verified.json"
+        environment[NOT_VERIFIED_ENV] = str(record_path)
         command = schemathesis_command(base_url, arguments, Path(scratch))
-        return subprocess.run(command, env=environment, check=False).returncode
+        status = subprocess.run(command, env=environment, check=False).returncode
+        return status, read_not_verified(record_path)
 
 
 def run_edges(
@@ -88,8 +105,8 @@ def run_edges(
     finally:
         runner.close()
     _say(summary(report))
-    for failure in report.failures:
-        print(f"  {failure.describe()}", flush=True)
+    for line in failure_lines(report):
+        print(f"  {line}", flush=True)
     return report
 
 
@@ -103,40 +120,53 @@ def _put_back(users: list[UserRecord]) -> list[str]:
         signal.signal(signal.SIGINT, previous)
 
 
+def _skipped_groups(other_token: str | None, arguments: argparse.Namespace) -> list[Skipped]:
+    """The groups of checks this run cannot make: the verdict names each once, with what to pass to make them."""
+    return ([] if other_token else [OTHER_USER_CHECKS]) + ([WRITE_CHECKS] if arguments.read_only else [])
+
+
 def check_server(base_url: str, token: str, other_token: str | None, arguments: argparse.Namespace) -> int:
     started = time.perf_counter()
     spec = yaml.load(SPEC.read_text(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # C: ~10x faster
     checked = preflight(base_url, token, other_token, spec_base_path(spec))
-    others = f", {len(checked.other_profiles)} of OTHER_TOKEN's" if other_token else ""
+    others = f", {len(checked.other_profiles)} of the other user's" if other_token else ""
     _say(
         f"preflight passed in {(time.perf_counter() - started) * 1000:.0f} ms: {len(checked.profiles)} profile(s) "
-        f"of TOKEN's user{others}; their schedules are recorded and put back at the end."
+        f"of the user{others}; their schedules are recorded and put back at the end."
     )
+    skipped = _skipped_groups(other_token, arguments)
+    arguments.junit.unlink(missing_ok=True)  # the verdict reads it back: never a previous run's
     pacer = Pacer(arguments.requests_per_minute)
-    restoring = Pacer(arguments.requests_per_minute, honour_retry_after=True)
-    users = [record("TOKEN", ApiReader(base_url, token, TOKEN_ENV, restoring), checked.profiles)]
+    users = [record("the user", ApiReader(base_url, token, TOKEN_ENV, pacer), checked.profiles)]
     if other_token:
-        other_reader = ApiReader(base_url, other_token, OTHER_TOKEN_ENV, restoring)
-        users.append(record("OTHER_TOKEN", other_reader, checked.other_profiles))
-    status = exit_codes.INTERRUPTED
+        other_reader = ApiReader(base_url, other_token, OTHER_TOKEN_ENV, pacer)
+        users.append(record("the other user", other_reader, checked.other_profiles))
+    outcome = Outcome()
     try:
         edges = run_edges(base_url, token, other_token, spec, checked.first_profile, arguments, pacer)
-        status = run_schemathesis(base_url, token, other_token, arguments)
+        outcome.add_edges(edges)
+        if pacer.throttled and arguments.requests_per_minute is None:
+            _say(f"the server answered 429: the rest of the run goes at {pacer.per_minute} requests a minute.")
+        if not (arguments.exitfirst and edges.failures):
+            status, process = run_schemathesis(base_url, token, other_token, arguments, pacer.per_minute)
+            outcome.add_schemathesis(status, process)
         add_to_junit(arguments.junit, edges)
-        if edges.failures and status == exit_codes.PASSED:
-            status = exit_codes.CONTRACT_BROKEN
     except KeyboardInterrupt:
-        _say("interrupted.")
+        outcome.interrupted = True
     finally:
         if not arguments.read_only:
             problems = _put_back(users)
             for problem in problems:
                 _say(problem)
-            if problems:
-                status = exit_codes.NOT_RESTORED
-            else:
+            outcome.not_restored = bool(problems)
+            if not problems:
                 _say("every profile's schedules are as they were before the run.")
-    return status
+    verdict = outcome.verdict(arguments.junit, skipped, pacer.throttled)
+    verdict.write()
+    for line in outcome.notes(verdict):
+        _say(line)
+    print(verdict.line(), flush=True)
+    return verdict.exit_status
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -146,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         if arguments.base_url:
             token = arguments.token or os.environ.get(TOKEN_ENV)
             if not token:
-                _say(f"set TOKEN (or {TOKEN_ENV}) to the access token of the account to test.")
+                _say(f"NOT RUN: pass --token, or set {TOKEN_ENV}, to the access token of the account to test.")
                 return exit_codes.USAGE
             other_token = arguments.other_token or os.environ.get(OTHER_TOKEN_ENV) or None
             return check_server(arguments.base_url.rstrip("/"), token, other_token, arguments)
@@ -154,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
             _say(f"testing the reference server at {server.base_url} (demo data, fresh database)")
             return check_server(server.base_url, server.token, server.other_token, arguments)
     except SetupError as error:
-        _say(str(error))
+        _say(f"NOT RUN: {error}")
         return error.exit_code
     except KeyboardInterrupt:
         return exit_codes.INTERRUPTED

@@ -24,11 +24,19 @@ OTHER_TOKEN_ENV = "BUFFER_OTHER_ACCESS_TOKEN"
 REQUEST_TIMEOUT_SECONDS = 10.0
 
 
+NO_ANSWER = 0  # a Reading's status when the request got no answer (a transport error)
+
+
 @dataclass(frozen=True)
 class Reading:
-    status: int
+    status: int  # NO_ANSWER when there was none
     body: Any  # the decoded JSON, or None when the body is not JSON
     curl: str  # reproduces the read; the token appears as $BUFFER_ACCESS_TOKEN (or the other one)
+
+    @property
+    def unanswered(self) -> bool:
+        """No answer to judge by: throttled past the retries (429), or none at all."""
+        return self.status in (NO_ANSWER, 429)
 
     def describe(self) -> str:
         shown = json.dumps(self.body, sort_keys=True) if self.body is not None else "(not JSON)"
@@ -52,12 +60,15 @@ class ApiReader:
     def _reading(self, request: Callable[[], httpx.Request], curl_options: str = "") -> Reading:
         with http_request():  # building the request is part of making it
             built = request()
-            response = self._pacer.send(lambda: self._client.send(built))
+            curl = f"curl{curl_options} -H \"Authorization: Bearer ${self._token_env}\" '{built.url}'"
+            try:
+                response = self._pacer.send(lambda: self._client.send(built))
+            except httpx.TransportError as error:  # the judgement is not verified, never a check's crash
+                return Reading(NO_ANSWER, {"no answer": f"{type(error).__name__}: {error}"}, curl)
         try:
             body = response.json()
         except ValueError:
             body = None
-        curl = f"curl{curl_options} -H \"Authorization: Bearer ${self._token_env}\" '{built.url}'"
         return Reading(response.status_code, body, curl)
 
     def get(self, path: str) -> Reading:

@@ -1,11 +1,14 @@
-"""Pacing: at most N requests a minute, and a 429's ``Retry-After`` honoured, for every request of a run.
+"""Pacing: every request of a run waits out a ``429``, and with ``--requests-per-minute N`` waits its turn.
 
-Buffer allows 60 requests per user per minute. With ``--requests-per-minute`` (``CONTRACT_REQUESTS_PER_MINUTE``
-in the schemathesis process) each request waits for its turn, turns ``60 / N`` seconds apart, and a
-``429`` that says when to come back (``Retry-After`` in seconds) is sent again after that long, so
-that a run against a rate-limited server reaches its end. Unpaced (the default), nothing waits and
-a 429 is the answer the checks see. A ``Retry-After`` that is not a number of seconds is never
-obeyed: the 429 goes to the checks, which report it.
+A ``429`` is never a verdict on the server (the spec documents it everywhere): the request is sent
+again once the server allows it, a few times at most: after ``Retry-After`` when the ``429`` says
+when (whole seconds, the spec's form), after Buffer's own window, a minute, when it does not (Buffer
+documents the status, not the header). From the first ``429`` on, a run that was not paced is paced
+at Buffer's documented ``BUFFER_REQUESTS_PER_MINUTE`` (60), so that it reaches its end without
+meeting the limit at every turn. With ``--requests-per-minute N`` (``CONTRACT_REQUESTS_PER_MINUTE``
+in the schemathesis process) every request waits for its turn from the start, ``60 / N`` seconds
+apart, and that rate stays. A ``429`` still there after the retries goes to the judgement, which
+reports its case as not verified, never as a failure.
 """
 
 import os
@@ -15,8 +18,14 @@ from collections.abc import Callable, Mapping
 from typing import Any, Protocol, TypeVar
 
 PACING_ENV = "CONTRACT_REQUESTS_PER_MINUTE"
+BUFFER_REQUESTS_PER_MINUTE = 60  # Buffer's documented limit per user (the spec's "Rate limits")
+BUFFER_WINDOW_SECONDS = 60.0  # the window that limit counts in: the wait for a 429 that names none
 MAX_RETRIES = 5
 MAX_RETRY_AFTER_SECONDS = 120.0  # a longer wait is a server's mistake, not a plan: answer the 429
+PACING_ADVICE = (
+    "to pace the run from its start, pass --requests-per-minute N at or below the server's limit "
+    f"(Buffer's: {BUFFER_REQUESTS_PER_MINUTE})"
+)
 
 
 class _Answer(Protocol):
@@ -43,14 +52,11 @@ class Pacer:
         per_minute: int | None,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
-        *,
-        honour_retry_after: bool | None = None,
     ) -> None:
         if per_minute is not None and per_minute < 1:
             raise ValueError("pace at least one request a minute")
         self.per_minute = per_minute
-        # Paced runs wait out a 429; putting the account back always does, paced or not.
-        self.honours_retry_after = per_minute is not None if honour_retry_after is None else honour_retry_after
+        self.throttled = 0  # 429s answered, waited out or not
         self._clock, self._sleep = clock, sleep
         self._next_turn = float("-inf")
         self._lock = threading.Lock()
@@ -68,16 +74,29 @@ class Pacer:
         with self._lock:
             self._next_turn = max(self._next_turn, self._clock() + seconds)
 
+    def _wait_for(self, answer: _Answer) -> float | None:
+        """How long to wait before sending again after ``answer`` (a 429), or None to give it to the checks."""
+        with self._lock:  # throttled once: Buffer's rate from now on, unless a rate was asked for
+            if self.per_minute is None:
+                self.per_minute = BUFFER_REQUESTS_PER_MINUTE
+        header = answer.headers.get("Retry-After")
+        if header is None:
+            return BUFFER_WINDOW_SECONDS
+        delay = retry_after_seconds(header)
+        return None if delay is None or delay > MAX_RETRY_AFTER_SECONDS else float(delay)
+
     def send(self, send_once: Callable[[], Answer], discard: Callable[[Answer], Any] = lambda answer: None) -> Answer:
-        """``send_once()`` in its turn; while paced, again after each 429's ``Retry-After`` (a few times at most)."""
+        """``send_once()`` in its turn, and again after each 429 once the server allows it (a few times at most)."""
         attempt = 0
         while True:
             self._wait_turn()
             answer = send_once()
-            if not self.honours_retry_after or answer.status_code != 429 or attempt == MAX_RETRIES:
+            if answer.status_code != 429:
                 return answer
-            delay = retry_after_seconds(answer.headers.get("Retry-After"))
-            if delay is None or delay > MAX_RETRY_AFTER_SECONDS:
+            with self._lock:
+                self.throttled += 1
+            delay = None if attempt == MAX_RETRIES else self._wait_for(answer)
+            if delay is None:
                 return answer
             discard(answer)
             self._hold_off(delay)
@@ -98,8 +117,6 @@ def pace_requests_library(pacer: Pacer = PACER) -> None:
     schemathesis builds its sessions itself and offers no hook that sees the session, so the one
     place every case request passes is the transport adapter.
     """
-    if pacer.per_minute is None:
-        return
     from requests.adapters import HTTPAdapter
 
     if getattr(HTTPAdapter.send, "paced", False):

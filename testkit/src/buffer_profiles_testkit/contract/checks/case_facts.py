@@ -41,3 +41,8 @@ def is_success(response: Any) -> bool:
 def shown(value: Any, limit: int = 400) -> str:
     text = json.dumps(value, sort_keys=True)
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def case_label(case: Any) -> str:
+    """The case as a reader finds it in schemathesis' output: its method, path and id."""
+    return f"{case.operation.label} (case {case.id})"

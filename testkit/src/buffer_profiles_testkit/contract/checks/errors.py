@@ -11,6 +11,7 @@ from buffer_profiles_testkit.contract.checks.case_facts import header
 from buffer_profiles_testkit.contract.checks.judgements import (
     challenge_problem,
     error_code_problem,
+    error_success_problem,
     json_problem,
     retry_after_problem,
 )
@@ -38,6 +39,14 @@ def error_code_matches_status(ctx: Any, response: Any, case: Any) -> bool | None
     table = error_statuses_by_code(case.operation.schema.raw_schema)
     content_type = header(response, "content-type")
     return _failing(error_code_problem(response.status_code, content_type, bytes(response.content), table))
+
+
+@schemathesis.check
+@timed
+def error_bodies_say_success_false(ctx: Any, response: Any, case: Any) -> bool | None:
+    """An error body that has `success` says `false`."""
+    content_type = header(response, "content-type")
+    return _failing(error_success_problem(response.status_code, content_type, bytes(response.content)))
 
 
 @schemathesis.check

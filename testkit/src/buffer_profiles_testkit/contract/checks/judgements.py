@@ -4,16 +4,20 @@ A success is JSON. An error is JSON in Buffer's error shape, or, as Buffer was r
 at its HTTP layer, an empty or HTML (`text/html`) body: the spec says both. A ``401`` carries an
 OAuth or Bearer challenge (``WWW-Authenticate``; RFC 9110 requires one, Buffer was recorded sending
 ``OAuth realm=...``), and a ``429``'s ``Retry-After``, where a server sends one, is whole seconds.
+An error body that has ``success`` says ``false``; a ``200`` to a valid update says ``true``, and a
+``200`` saying ``false`` is a refusal, as Buffer was recorded answering (the spec's update ``200``).
 Each function returns why the answer breaks its promise, or None.
 """
 
 import json
+from typing import Any
 
 from buffer_profiles_testkit.contract.pacing import retry_after_seconds
 
 JSON_MEDIA_TYPE = "application/json"
 HTML_MEDIA_TYPE = "text/html"
 CHALLENGE_SCHEMES = ("oauth", "bearer")
+SCHEDULE_LIMIT_CODE = 1013  # Buffer's refusal of valid schedules past the service's posting cap
 
 
 def media_type(content_type: str | None) -> str:
@@ -74,3 +78,49 @@ def retry_after_problem(status: int, retry_after: str | None) -> str | None:
     if status != 429 or retry_after is None or retry_after_seconds(retry_after) is not None:
         return None
     return f"A 429's Retry-After must be whole seconds (the spec's integer); it is {retry_after!r}."
+
+
+def _json_object(content: bytes) -> dict[str, Any] | None:
+    try:
+        body = json.loads(content)
+    except ValueError:
+        return None
+    return body if isinstance(body, dict) else None
+
+
+def error_success_problem(status: int, content_type: str | None, content: bytes) -> str | None:
+    """Why this error breaks `error_bodies_say_success_false`, or None (a body without `success` is fine)."""
+    if status < 400 or is_bare_error(status, content_type, content):
+        return None
+    body = _json_object(content)
+    if body is None or "success" not in body or body["success"] is False:
+        return None
+    return f'An error body that has `success` must say `"success": false`; this {status} says {body["success"]!r}.'
+
+
+def refused_with_success_false(status: int, content: bytes) -> bool:
+    """A ``200`` saying ``"success": false``: how Buffer was recorded refusing some updates (nothing changed)."""
+    body = _json_object(content) if status == 200 else None
+    return body is not None and body.get("success") is False
+
+
+def update_was_refused(status: int, content: bytes) -> bool:
+    """An update's answer refuses it: an error status, or a ``200`` saying ``"success": false``."""
+    return not 200 <= status < 300 or refused_with_success_false(status, content)
+
+
+def accepted_update_problem(status: int, content: bytes) -> str | None:
+    """Why this answer to a valid update breaks `accepted_updates_say_success_true`, or None.
+
+    Only a success is judged (an error is other checks' business); the schedule limit (code 1013)
+    refuses valid schedules, whichever status it comes with.
+    """
+    if not 200 <= status < 300:
+        return None
+    body = _json_object(content)
+    if body is not None and body.get("success") is True:
+        return None
+    if body is not None and body.get("success") is False and body.get("code") == SCHEDULE_LIMIT_CODE:
+        return None
+    shown = json.dumps(body)[:300] if body is not None else repr(content[:200])
+    return f'A valid update answered {status} must say `"success": true` (and be stored); it says {shown}.'

@@ -4,11 +4,13 @@ from typing import Any
 
 import schemathesis
 
+from buffer_profiles_testkit.contract import not_verified
 from buffer_profiles_testkit.contract.api_reader import reader_for
 from buffer_profiles_testkit.contract.checks.case_facts import (
     GET_PROFILE,
     LIST_PROFILE_SCHEDULES,
     LIST_PROFILES,
+    case_label,
     json_body,
     operation_id,
     profile_id,
@@ -49,6 +51,10 @@ def profile_schedules_match_endpoint(ctx: Any, response: Any, case: Any) -> bool
         other = reader.profile(profile_id(case))
         embedded = other.body.get("schedules") if isinstance(other.body, dict) else None
         endpoint = body
+    if other.unanswered:
+        reason = f"the other read got {other.status or 'no answer'}"
+        not_verified.record("profile_schedules_match_endpoint", case_label(case), reason)
+        return True
     if other.status != 200 or embedded != endpoint:
         raise AssertionError(
             f"Profile {profile_id(case)!r}: its `schedules` are {shown(embedded)}, but its schedules endpoint "
@@ -82,6 +88,10 @@ class listed_profiles_are_unique_and_fetchable:  # noqa: N801  (schemathesis nam
             if not isinstance(listed, str) or listed in self._fetched:
                 continue
             reading = reader.profile(listed)
+            if reading.unanswered:
+                reason = f"reading profile {listed} got {reading.status or 'no answer'}"
+                not_verified.record("listed_profiles_are_unique_and_fetchable", case_label(case), reason)
+                continue
             fetched_id = reading.body.get("id") if isinstance(reading.body, dict) else None
             if reading.status != 200 or fetched_id != listed:
                 raise AssertionError(f"Listed profile {listed!r} cannot be read by its id: {reading.describe()}")

@@ -3,9 +3,8 @@
 Random generation may or may not hit ``24:00``; these cases always do. The form body's cases come
 from ``forms``; here are those the spec names in prose or in its structure: the profile id's
 pattern in the path, unknown endpoints (each path without ``.json``, with another suffix, with a
-trailing slash), bodies that are not forms, an oversized body, and the token in each documented
-place (the security schemes, and the form body the query scheme's description names), in two
-places, unknown, and in none.
+trailing slash), bodies that are not forms and an oversized body; ``tokens`` derives the token's
+cases from the security schemes.
 """
 
 import json
@@ -14,16 +13,16 @@ from typing import Any
 
 from buffer_profiles_client.bracket_form import encode_bracket_form
 
-from buffer_profiles_testkit.contract.checks.case_facts import LIST_PROFILES, UPDATE_SCHEDULES
+from buffer_profiles_testkit.contract.checks.case_facts import UPDATE_SCHEDULES
 from buffer_profiles_testkit.contract.edge_cases.forms import form_cases
 from buffer_profiles_testkit.contract.edge_cases.model import (
     FORM_MEDIA_TYPE,
     EdgeCase,
     Expect,
     SpecView,
-    Token,
     spec_view,
 )
+from buffer_profiles_testkit.contract.edge_cases.tokens import token_cases
 from buffer_profiles_testkit.contract.edge_cases.values import string_edges
 
 OVERSIZED_BODY_BYTES = 256 * 1024  # well past any body a schedules update needs
@@ -85,47 +84,6 @@ def body_cases(spec: SpecView, profile_id: str) -> Iterator[EdgeCase]:
         form=example,
         extra_form=padding,
     )
-
-
-def token_cases(spec: SpecView, profile_id: str) -> Iterator[EdgeCase]:
-    example = spec.form_example()
-    read = (*spec.path(LIST_PROFILES, profile_id), LIST_PROFILES)
-    write = (*spec.path(UPDATE_SCHEDULES, profile_id), UPDATE_SCHEDULES)
-    for method, path, operation in (read, write):
-        form = example if method == "POST" else None
-        places = [Token.HEADER, Token.QUERY] + ([Token.BODY] if method == "POST" else [])
-        for place in places:
-            yield EdgeCase(
-                f"{operation}: token in the {place.value}",
-                Expect.ACCEPTED,
-                method,
-                path,
-                operation,
-                (place,),
-                form=form,
-            )
-            yield EdgeCase(
-                f"{operation}: unknown token in the {place.value}",
-                Expect.REFUSED,
-                method,
-                path,
-                operation,
-                (place,),
-                "unknown",
-                form=form,
-            )
-        for index, first in enumerate(places):
-            for second in places[index + 1 :]:
-                yield EdgeCase(
-                    f"{operation}: token in the {first.value} and the {second.value}",
-                    Expect.REFUSED,
-                    method,
-                    path,
-                    operation,
-                    (first, second),
-                    form=form,
-                )
-        yield EdgeCase(f"{operation}: no token", Expect.REFUSED, method, path, operation, (), form=form)
 
 
 def edge_cases(raw_schema: Mapping[str, Any], profile_id: str, *, read_only: bool = False) -> list[EdgeCase]:

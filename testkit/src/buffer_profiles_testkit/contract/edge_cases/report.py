@@ -8,10 +8,33 @@ from buffer_profiles_testkit.contract.edge_cases.runner import EdgeReport
 SUITE_NAME = "contract edge cases"
 
 
+SHOWN_PER_CHECK = 3  # failures printed in full per check; the JUnit report holds every one
+
+
 def summary(report: EdgeReport) -> str:
     verdict = "all passed" if not report.failures else f"{len(report.failures)} failure(s)"
+    if report.not_verified:
+        verdict += f", {len(report.not_verified)} not verified"
+    skipped = f", {report.skipped} skipped" if report.skipped else ""
     judging_ms = report.checks_seconds / max(report.cases, 1) * 1000
-    return f"edge cases: {report.cases} sent in {report.seconds:.1f} s, {verdict} (judging {judging_ms:.3f} ms a case)"
+    return (
+        f"edge cases: {report.cases} sent in {report.seconds:.1f} s{skipped}, {verdict} "
+        f"(judging {judging_ms:.3f} ms a case)"
+    )
+
+
+def failure_lines(report: EdgeReport) -> list[str]:
+    """The first few failures of each check in full, then how many more there are."""
+    lines: list[str] = []
+    shown: dict[str, int] = {}
+    for failure in report.failures:
+        shown[failure.check] = shown.get(failure.check, 0) + 1
+        if shown[failure.check] <= SHOWN_PER_CHECK:
+            lines.append(failure.describe())
+    for check, count in shown.items():
+        if count > SHOWN_PER_CHECK:
+            lines.append(f"{check}: {count - SHOWN_PER_CHECK} more edge case(s) failed it (the JUnit report has all)")
+    return lines
 
 
 def failure_text(check: str, message: str, curl: str) -> str:

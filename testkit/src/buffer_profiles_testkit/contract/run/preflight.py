@@ -3,7 +3,7 @@
 At most two requests (the user's profile list, and the other user's), each answered in
 milliseconds by a healthy server; a connection that cannot be opened gives up after
 ``CONNECT_TIMEOUT_SECONDS``. A setup mistake ends the run with one sentence that
-names the variable to fix and an exit status of its own (``SetupError.exit_code``).
+names the option to fix and an exit status of its own (``SetupError.exit_code``).
 """
 
 from dataclasses import dataclass
@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from buffer_profiles_testkit.contract.api_reader import OTHER_TOKEN_ENV, TOKEN_ENV
 from buffer_profiles_testkit.contract.run.account import Profiles, profiles_by_id
 from buffer_profiles_testkit.contract.run.exit_codes import (
     BASE_URL_WRONG,
@@ -95,8 +96,8 @@ class _Probe:
         except httpx.TransportError as error:
             raise SetupError(
                 UNREACHABLE,
-                f"Nothing answers at BASE_URL={self.base_url} ({type(error).__name__}): start the server there, "
-                "or set BASE_URL to the address it listens on.",
+                f"Nothing answers at --base-url {self.base_url} ({type(error).__name__}): start the server there, "
+                "or pass --base-url the address it listens on.",
             ) from None
 
 
@@ -107,18 +108,24 @@ def suggested_base_url(base_url: str, base_path: str) -> str | None:
     if not base_path or path.endswith(base_path):
         return None
     cut = (path + "/").find(base_path + "/")
-    new_path = path[: cut + len(base_path)] if cut >= 0 else path + base_path
+    head, _, last = path.rpartition("/")
+    if cut >= 0:
+        new_path = path[: cut + len(base_path)]
+    elif last.isdigit() and base_path.rpartition("/")[2].isdigit():
+        new_path = head + base_path  # another version of the API (/2): this one is base_path
+    else:
+        new_path = path + base_path
     return parts._replace(path=new_path, query="", fragment="").geturl()
 
 
 def _wrong_base_url(probe: _Probe, base_path: str, answer: httpx.Response) -> SetupError:
     suggested = suggested_base_url(probe.base_url, base_path)
-    suggestion = f" Try BASE_URL={suggested}: the API's paths start after {base_path}." if suggested else ""
+    suggestion = f" Try --base-url {suggested}: the API's paths start after {base_path}." if suggested else ""
     return SetupError(
         BASE_URL_WRONG,
-        f"BASE_URL={probe.base_url} does not end where the API's paths start: GET {_LIST_PATH} there answers "
+        f"--base-url {probe.base_url} does not end where the API's paths start: GET {_LIST_PATH} there answers "
         f"{answer.status_code} {answer.headers.get('content-type', 'without a Content-Type')}, not a profile "
-        f"list. Set BASE_URL to the API's root, the part before /{_LIST_PATH} (it ends in {base_path or '/'})."
+        f"list. Pass --base-url the API's root, the part before /{_LIST_PATH} (it ends in {base_path or '/'})."
         + suggestion,
     )
 
@@ -128,7 +135,8 @@ def preflight(base_url: str, token: str, other_token: str | None, base_path: str
     if other_token is not None and other_token == token:
         raise SetupError(
             OTHER_TOKEN_SAME,
-            "OTHER_TOKEN is the same as TOKEN: set OTHER_TOKEN to a second user's token (or leave it unset).",
+            f"--other-token ({OTHER_TOKEN_ENV}) is the same as --token ({TOKEN_ENV}): pass a second user's token "
+            "(or none).",
         )
     with _Probe(base_url) as probe:
         answer = probe.list_profiles(token)
@@ -138,7 +146,7 @@ def preflight(base_url: str, token: str, other_token: str | None, base_path: str
                 raise _wrong_base_url(probe, base_path, answer)  # many servers refuse before they route
             raise SetupError(
                 TOKEN_REFUSED,
-                f"The server refuses TOKEN ({answer.status_code} to GET {_LIST_PATH}): set TOKEN to a valid "
+                f"The server refuses --token ({TOKEN_ENV}): {answer.status_code} to GET {_LIST_PATH}. Pass a valid "
                 "access token of the account to test.",
             )
         if profiles is None:
@@ -150,8 +158,8 @@ def preflight(base_url: str, token: str, other_token: str | None, base_path: str
             if listed is None:
                 raise SetupError(
                     OTHER_TOKEN_REFUSED,
-                    f"The server refuses OTHER_TOKEN ({other_answer.status_code} to GET {_LIST_PATH}): set it to a "
-                    "valid access token of a second user, or leave it unset.",
+                    f"The server refuses --other-token ({OTHER_TOKEN_ENV}): {other_answer.status_code} to GET "
+                    f"{_LIST_PATH}. Pass a valid access token of a second user, or none.",
                 )
             other_profiles = listed
     return Preflight(profiles, other_profiles)

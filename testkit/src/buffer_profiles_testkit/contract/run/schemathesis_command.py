@@ -36,4 +36,6 @@ def schemathesis_command(base_url: str, arguments: argparse.Namespace, scratch: 
         command += ["--seed", str(arguments.seed)]
     if arguments.max_examples is not None:
         command += ["--max-examples", str(arguments.max_examples)]
+    if arguments.exitfirst:
+        command += ["--max-failures", "1"]
     return command + list(arguments.schemathesis_args)
