@@ -6,9 +6,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from overrides.generate import SPEC, generate_into
+from tests.built_once import built_once
 
 
 def spec_with(tmp_path: Path, change: dict[str, Any]) -> Path:
@@ -25,6 +27,20 @@ def generate(tmp_path: Path, spec: Path = SPEC, *, stock: bool = False) -> Path:
     project = tmp_path / ("stock" if stock else "client")
     generate_into(project, spec=spec, stock=stock)
     return project
+
+
+def generated_once(
+    tmp_path_factory: pytest.TempPathFactory, name: str, change: dict[str, Any] | None = None, *, stock: bool = False
+) -> Path:
+    """``generate``'s project, once per test run, for a module whose tests xdist may spread over workers.
+
+    From openapi.yaml with ``change`` merged in (``spec_with``), or as it is.
+    """
+
+    def build(folder: Path) -> dict[str, Any]:
+        return {"project": str(generate(folder, spec_with(folder, change) if change else SPEC, stock=stock))}
+
+    return Path(built_once(tmp_path_factory, name, build)["project"])
 
 
 def run_against(project: Path, code: str) -> str:

@@ -29,6 +29,16 @@ class InstalledClient:
         return distribution_names(self.python)
 
 
+# The venvs get no pip of their own: this environment's pip installs into them (--python), which
+# saves the ~3 s of CPU that ensurepip costs per venv. --no-compile leaves the .pyc files to the
+# first import, which compiles only the modules a test uses instead of every installed file.
+# Measured alone on the 2-core machine: the kit's venv from 14.3 s of CPU to 9.1 s.
+PIP: list[str | Path] = [sys.executable, "-m", "pip", "--disable-pip-version-check"]
+INSTALL: list[str | Path] = ["install", "--quiet", "--no-compile", "-c", LOCK]
+# What is installed in a venv, as pip list would name it, read by the venv's own interpreter.
+LIST_DISTRIBUTIONS = "import importlib.metadata as m; print(*sorted({d.metadata['Name'] for d in m.distributions()}))"
+
+
 def run(command: list[str | Path], env: dict[str, str] | None = None) -> str:
     result = subprocess.run([str(part) for part in command], capture_output=True, text=True, timeout=240, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -36,16 +46,19 @@ def run(command: list[str | Path], env: dict[str, str] | None = None) -> str:
 
 
 def distribution_names(python: Path) -> set[str]:
-    frozen = run([python, "-m", "pip", "list", "--format=freeze", "--disable-pip-version-check"])
-    return {line.split("==")[0].lower().replace("_", "-") for line in frozen.split()}
+    return {name.lower().replace("_", "-") for name in run([python, "-c", LIST_DISTRIBUTIONS]).split()}
+
+
+def pip_install(python: Path, *requirements: str | Path) -> None:
+    run([*PIP, "--python", python, *INSTALL, *requirements])
 
 
 def install_client(scratch: Path) -> InstalledClient:
     built = build_distributions(scratch / "dist")
-    run([sys.executable, "-m", "venv", scratch / "venv"])
+    run([sys.executable, "-m", "venv", "--without-pip", scratch / "venv"])
     python = scratch / "venv" / "bin" / "python"
     bare = distribution_names(python)
-    run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-c", LOCK, built[0]])
+    pip_install(python, built[0])
     return InstalledClient(built, python, bare, distribution_names(python))
 
 
@@ -61,20 +74,10 @@ def install_testkit(client: InstalledClient) -> tuple[list[Path], PlainKit]:
     """Add the test kit (and pytest with xdist, for a user's test suite) to the client's venv, first plain,
     then with its contract extra; return its wheel and sdist, and what the plain kit was."""
     built = build_testkit(client.distributions[0].parent)
-    pip: list[str | Path] = [
-        client.python,
-        "-m",
-        "pip",
-        "install",
-        "--quiet",
-        "--disable-pip-version-check",
-        "-c",
-        LOCK,
-    ]
-    run([*pip, built[0], "pytest", "pytest-xdist"])
+    pip_install(client.python, built[0], "pytest", "pytest-xdist")
     contract = subprocess.run(
         [client.python.parent / "buffer-profiles-contract"], capture_output=True, text=True, timeout=60, check=False
     )
     plain = PlainKit(client.distribution_names(), (contract.returncode, contract.stderr))
-    run([*pip, f"{built[0]}[contract]"])
+    pip_install(client.python, f"{built[0]}[contract]")
     return built, plain

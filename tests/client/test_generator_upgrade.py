@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from overrides.generate import OUTPUT, OVERRIDES, PACKAGE
-from tests.client.generation import generate
+from tests.client.generation import generated_once
 
 UPSTREAM = importlib.resources.files("openapi_python_client") / "templates"
 # Every upstream template an override shadows, includes, delegates to or relies on, as
@@ -94,7 +94,7 @@ def changed_lines(stock: Path, ours: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def stock_client(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return generate(tmp_path_factory.mktemp("stock"), stock=True)
+    return generated_once(tmp_path_factory, "stock-client", stock=True)
 
 
 @pytest.mark.parametrize("template", sorted(UPSTREAM_TEMPLATE_SHA256))

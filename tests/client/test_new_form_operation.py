@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.client.generation import generate, run_against, spec_with
+from tests.client.generation import generated_once, run_against
 
 LABELS_OPERATION = {
     "paths": {
@@ -155,8 +155,7 @@ print(*sent, sep="\\n")
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    scratch = tmp_path_factory.mktemp("new-operation")
-    return generate(scratch, spec_with(scratch, LABELS_OPERATION))
+    return generated_once(tmp_path_factory, "new-operation-client", LABELS_OPERATION)
 
 
 def test_an_added_operation_returns_its_success_type_and_raises_typed_errors(project: Path) -> None:

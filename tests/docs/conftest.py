@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.built_once import built_once
+
 REPO = Path(__file__).resolve().parents[2]
 OPERATION_IDS = ("list_profiles", "get_profile", "list_profile_schedules", "update_profile_schedules")
 SAMPLE_ENDINGS = {"Python": "py", "curl": "sh"}
@@ -51,4 +53,6 @@ def build_docs(site_file: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_docs(tmp_path_factory.mktemp("site") / "index.html")
+    """The page, built once per run: xdist workers that share test_page.py's tests share it too."""
+    built = built_once(tmp_path_factory, "docs-page", lambda folder: {"page": str(build_docs(folder / "index.html"))})
+    return Path(built["page"])

@@ -118,13 +118,13 @@ def test_sample_fails_on_an_unknown_token(samples: Path, name: str, base_url: st
 
 def test_python_samples_pass_mypy_strict(samples: Path) -> None:
     python_samples = sorted(str(path) for path in samples.glob("*.py"))
-    # Each sample is a script of its own: checked one by one, as a reader would copy it.
-    for sample in python_samples:
-        result = subprocess.run(
-            [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--config-file=", sample],
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-        )
-        assert result.returncode == 0, result.stdout + result.stderr
+    # Each sample is a script of its own, a module that imports none of the others: one mypy run
+    # judges each as a run on it alone would, and reads the client's types once instead of four times.
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--config-file=", *python_samples],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
