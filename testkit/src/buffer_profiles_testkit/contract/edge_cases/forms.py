@@ -10,11 +10,9 @@ invalid under Buffer's contract, or invalid only under a reference-server choice
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jsonschema import Draft202012Validator
-
 from buffer_profiles_testkit.contract.checks.case_facts import UPDATE_SCHEDULES
 from buffer_profiles_testkit.contract.edge_cases.model import FORM_SCHEMA, EdgeCase, Expect, SpecView
-from buffer_profiles_testkit.contract.edge_cases.values import distinct_values, string_edges
+from buffer_profiles_testkit.contract.edge_cases.values import distinct_values, string_acceptor, string_edges
 from buffer_profiles_testkit.contract.spec_facts import component_validators, contract_validators
 
 
@@ -52,9 +50,8 @@ def _many(spec: SpecView, items: Any, example: Any, count: int) -> list[Any]:
         members = [str(member) for member in items["enum"]]
         return [members[index % len(members)] for index in range(count)]
     if items.get("type") == "string":
-        validator = Draft202012Validator(dict(items))
         examples = [str(value) for value in items.get("examples", [])] + [str(example)]
-        return distinct_values(lambda value: bool(validator.is_valid(value)), examples, count)
+        return distinct_values(string_acceptor(items), examples, count)
     return [example] * count
 
 
