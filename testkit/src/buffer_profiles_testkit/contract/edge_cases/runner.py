@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 import httpx
 from buffer_profiles_client.bracket_form import encode_bracket_form
@@ -148,6 +149,8 @@ class EdgeRunner:
         shown_body = ""
         if case.form is not None:
             form = encode_bracket_form(case.form)
+            if case.form_escaped:  # the same pairs, every reserved character escaped (urlencode's way)
+                form = urlencode(parse_qsl(form, keep_blank_values=True))
             content = "&".join(part for part in (form, *body_parameters) if part).encode("utf-8")
             content += case.extra_form.encode("utf-8")
             shown_body = "&".join(part for part in (form, *_shown_parameters(case, Token.BODY)) if part)
