@@ -9,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 REDOCLY := REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true node_modules/.bin/redocly
 
-.PHONY: all help install generate check-generated lint test test-fast serve bench bench-tools contract docs system-tools changes release dist
+.PHONY: all help install generate check-generated lint test test-fast serve bench bench-tools contract mutation docs system-tools changes release dist
 
 all: install generate check-generated lint docs contract ## install, regenerate the client, lint, build the docs, contract-test the reference server
 	@echo "make: done. Client in generated/, spec lint clean, docs in site/index.html, reference server passes the contract. Next: make test"
@@ -103,6 +103,10 @@ contract: $(INSTALLED) ## contract-test BASE_URL with TOKEN (default: the refere
 		$(if $(BASE_URL),--base-url '$(BASE_URL)') $(if $(SEED),--seed $(SEED)) \
 		$(if $(MAX_EXAMPLES),--max-examples $(MAX_EXAMPLES)) $(if $(READ_ONLY),--read-only) \
 		$(if $(REQUESTS_PER_MINUTE),--requests-per-minute $(REQUESTS_PER_MINUTE))
+
+# Not part of make test: 377 mutants, 15 to 40 minutes on 2 cores (README). mutation/run.py says what counts as killed.
+mutation: $(INSTALLED) ## mutate the reference server's contract-relevant code; count the mutants the contract suite kills [WORKERS]
+	$(PY) mutation/run.py $(if $(WORKERS),--workers $(WORKERS))
 
 # The load generator and the peer compared with are for benchmarks only: make test needs neither.
 BENCH_PRISM := bench/prism/node_modules/.installed

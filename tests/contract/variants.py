@@ -318,6 +318,12 @@ async def _refuse_single_day(exchange: Exchange, internal: Internal) -> None:
             exchange.respond_json(400, {"success": False, "code": 1006, "message": "At least two days."})
 
 
+async def _match_names_as_sent(exchange: Exchange, internal: Internal) -> None:
+    """An update whose names are percent-encoded (``schedules%5B0%5D...``) is refused, as if unknown parameters."""
+    if exchange.method == "POST" and _UPDATE.match(exchange.path) and b"%5B" in exchange.body:
+        exchange.respond_json(400, {"success": False, "code": 1003, "message": "Parameter not recognized."})
+
+
 def _close_enough(token: str) -> str | None:
     return next((known for known in _KNOWN_TOKENS if token.strip().lower() == known.lower()), None)
 
@@ -486,6 +492,7 @@ VARIANTS = {
         _variant("crashes_on_json_body", before=_crash_on_json_body),
         _variant("retry_after_in_words", before=_retry_after_in_words),
         _variant("refuses_single_day_schedule", before=_refuse_single_day),
+        _variant("refuses_percent_encoded_names", before=_match_names_as_sent),
         _variant("accepts_close_tokens", before=_look_tokens_up_loosely),
         _variant("serves_empty_token", before=_serve_empty_token),
         _variant("exact_bearer_scheme_only", before=_exact_bearer_scheme_only),

@@ -81,6 +81,7 @@ EXPECTED: dict[str, tuple[str, frozenset[str]]] = {
             "valid_edges_are_accepted",
             ["positive_data_acceptance", "other_users_writes_are_refused"],
         ),
+        ("refuses_percent_encoded_names", "valid_edges_are_accepted", []),
         ("accepts_close_tokens", "close_tokens_are_refused", []),
         ("serves_empty_token", "close_tokens_are_refused", []),
         ("exact_bearer_scheme_only", "equivalent_tokens_are_accepted", []),
@@ -104,6 +105,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "update_resets_timezone",
     ),
     "read_side_faults": (
+        "refuses_percent_encoded_names",
         "leaks_other_users_profile",
         "token_in_both_places_accepted",
         "unauthorized_without_challenge",

@@ -8,7 +8,7 @@ from urllib.parse import parse_qsl
 import pytest
 import yaml
 
-from buffer_profiles_testkit.contract.edge_cases.credentials import AUTHORIZATION, rendered
+from buffer_profiles_testkit.contract.edge_cases.credentials import AUTHORIZATION, escaped_name, rendered
 from buffer_profiles_testkit.contract.edge_cases.model import EdgeCase, Expect, Token, Whose, spec_view
 from buffer_profiles_testkit.contract.edge_cases.tokens import token_cases
 
@@ -26,6 +26,8 @@ def _as_the_server_reads_it(case: EdgeCase) -> dict[str, str]:
     found: dict[str, str] = {}
     for credential in case.credentials:
         name, value = rendered(credential, TOKEN, "access_token")
+        if case.form_escaped and credential.place is Token.BODY:
+            name = escaped_name(name)  # as the runner writes it
         if credential.place is Token.HEADER:
             scheme, _, token = value.strip(" \t").partition(" ")  # HTTP strips a field value's whitespace
             if name == AUTHORIZATION and scheme.lower() == "bearer":

@@ -96,6 +96,11 @@ def rendered(credential: Credential, token: str, parameter: str) -> tuple[str, s
     return name, parameter_value(credential, token)
 
 
+def escaped_name(name: str) -> str:
+    """A parameter's name with every character percent-encoded: the same name once decoded."""
+    return _every_character_escaped(name)
+
+
 def describe(credential: Credential) -> str:
     """``token cut short in the query``, ``another user's token in the header``, ..."""
     whose = {"USER": "token", "OTHER": "another user's token", "UNKNOWN": "unknown token"}[credential.whose.name]

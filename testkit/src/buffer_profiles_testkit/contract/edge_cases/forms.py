@@ -123,3 +123,7 @@ def form_cases(spec: SpecView, profile_id: str) -> Iterator[EdgeCase]:
             continue
         seen.add(key)
         yield EdgeCase(f"update: {label}", _classify(spec, body), method, path, UPDATE_SCHEDULES, form=body)
+    # Buffer's documentation writes brackets and colons as they are; form encoders (PHP's
+    # http_build_query, urlencode, browsers) escape them. Both are the same form.
+    label = "the example with its brackets and colons percent-encoded, as form encoders write them"
+    yield EdgeCase(f"update: {label}", Expect.ACCEPTED, method, path, UPDATE_SCHEDULES, form=example, form_escaped=True)

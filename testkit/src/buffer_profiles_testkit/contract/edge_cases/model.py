@@ -58,6 +58,8 @@ class EdgeCase:
     content: bytes | None = None  # a raw body instead of a form
     content_type: str | None = None
     extra_form: str = ""  # appended raw to the encoded form (an oversized body)
+    # brackets and colons percent-encoded too, as form encoders write them; a token's name wholly so
+    form_escaped: bool = False
     check: str | None = None  # the check that reports a wrong answer, when not the one its expectation names
 
     @property

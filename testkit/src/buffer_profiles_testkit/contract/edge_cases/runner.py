@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 import httpx
 from buffer_profiles_client.bracket_form import encode_bracket_form
@@ -35,7 +36,7 @@ from buffer_profiles_testkit.contract.checks.judgements import (
     retry_after_problem,
     update_was_refused,
 )
-from buffer_profiles_testkit.contract.edge_cases.credentials import describe, rendered
+from buffer_profiles_testkit.contract.edge_cases.credentials import describe, escaped_name, rendered
 from buffer_profiles_testkit.contract.edge_cases.model import FORM_MEDIA_TYPE, EdgeCase, Expect, Token, Whose
 from buffer_profiles_testkit.contract.not_verified import NotVerified
 from buffer_profiles_testkit.contract.pacing import PACING_ADVICE, Pacer
@@ -142,12 +143,16 @@ class EdgeRunner:
             if credential.place is Token.HEADER:
                 headers[name.encode("ascii")] = value.encode("latin-1")  # a no-break space travels as one byte
                 shown_headers.append(f"-H '{name}: {shown}'")
+            elif credential.place is Token.QUERY:
+                query.append(f"{name}={value}")
             else:
-                (query if credential.place is Token.QUERY else body_parameters).append(f"{name}={value}")
+                body_parameters.append(f"{escaped_name(name) if case.form_escaped else name}={value}")
         content = case.content
         shown_body = ""
         if case.form is not None:
             form = encode_bracket_form(case.form)
+            if case.form_escaped:  # the same pairs, every reserved character escaped (urlencode's way)
+                form = urlencode(parse_qsl(form, keep_blank_values=True))
             content = "&".join(part for part in (form, *body_parameters) if part).encode("utf-8")
             content += case.extra_form.encode("utf-8")
             shown_body = "&".join(part for part in (form, *_shown_parameters(case, Token.BODY)) if part)
@@ -290,7 +295,9 @@ def _shown_parameters(case: EdgeCase, place: Token) -> list[str]:
     shown = []
     for credential in case.credentials:
         if credential.place is place:
-            shown.append(f"{credential.name or 'access_token'}={_shown_credential(credential)}")
+            name = credential.name or "access_token"
+            name = escaped_name(name) if case.form_escaped and place is Token.BODY else name
+            shown.append(f"{name}={_shown_credential(credential)}")
     return shown
 
 

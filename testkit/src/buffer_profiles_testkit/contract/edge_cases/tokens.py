@@ -92,9 +92,22 @@ def _operation_cases(spec: SpecView, operation: str, profile_id: str) -> Iterato
     method, path = spec.path(operation, profile_id)
     form = spec.form_example() if method == "POST" else None
 
-    def case(expect: Expect, credentials: tuple[Credential, ...], check: str, label: str = "") -> EdgeCase:
+    def case(
+        expect: Expect, credentials: tuple[Credential, ...], check: str, label: str = "", escaped: bool = False
+    ) -> EdgeCase:
         name = label or " and ".join(describe(credential) for credential in credentials)
-        return EdgeCase(f"{operation}: {name}", expect, method, path, operation, credentials, form=form, check=check)
+        name += ", its name and the form's brackets percent-encoded" if escaped else ""
+        return EdgeCase(
+            f"{operation}: {name}",
+            expect,
+            method,
+            path,
+            operation,
+            credentials,
+            form=form,
+            form_escaped=escaped,
+            check=check,
+        )
 
     places = token_places(spec, operation)
     for place, parameter in places:
@@ -105,6 +118,12 @@ def _operation_cases(spec: SpecView, operation: str, profile_id: str) -> Iterato
         yield case(Expect.REFUSED, (Credential(place, Whose.UNKNOWN),), UNKNOWN_TOKENS)
         for close in _close_credentials(place, parameter):
             yield case(Expect.REFUSED, (close,), CLOSE_TOKENS)
+        if place is Token.BODY:
+            # A server may look names up one way in a plain body and another once it sees escapes:
+            # the token's name written wholly in escapes (%61%63...) is the same name.
+            yield case(Expect.ACCEPTED, (valid,), PLACEMENTS, escaped=True)
+            for name in near_miss_parameter_names(parameter):
+                yield case(Expect.REFUSED, (Credential(place, name=name),), CLOSE_TOKENS, escaped=True)
         if "{id}" in spec.operations[operation][1]:
             foreign = OTHER_USERS_WRITES if operation == UPDATE_SCHEDULES else OTHER_USERS_READS
             yield case(Expect.FOREIGN, (Credential(place, Whose.OTHER),), foreign)
