@@ -1,7 +1,8 @@
 """Scratch copies of the released spec, each with one edit, and their generated clients.
 
 Generation takes a second or two, so every client is generated once per test run (whichever xdist
-worker asks first), two at a time; each worker then reads them with griffe.
+worker asks first), two at a time, through the cache the release check's tests share (the released
+client is one both need); each worker then reads them with griffe.
 """
 
 from collections.abc import Callable
@@ -18,7 +19,8 @@ from changes.report import Report
 from changes.sides import Side, last_release
 from changes.spec_diff import compare_specs
 from overrides.generate import generate_into
-from tests.built_once import Record, built_once
+from tests.built_once import Record, built_once, run_folder
+from tests.changes.generation_cache import cached
 
 Edit = Callable[[str], str]
 
@@ -150,7 +152,12 @@ def scratch_side(folder: Path, name: str, edit: Edit) -> Side:
     return Side(name, spec, release.overrides)
 
 
-def _generate_edits(folder: Path) -> Record:
+def generation_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder where each distinct client of this test run is generated once."""
+    return run_folder(tmp_path_factory) / "generated-clients"
+
+
+def _generate_edits(folder: Path, cache: Path) -> Record:
     """Every side's spec and generated client in ``folder`` (an unedited base is generated once, and shared)."""
     sides: dict[str, Side] = {"release": scratch_side(folder, "release", unchanged)}
     pairs: dict[str, tuple[str, str]] = {}
@@ -161,8 +168,10 @@ def _generate_edits(folder: Path) -> Record:
         sides[f"head-{index}"] = scratch_side(folder, f"head-{index}", head_edit)
         pairs[name] = (base_key, f"head-{index}")
 
+    generate_once = cached(generate_into, cache)
+
     def generate(key: str) -> None:
-        generate_into(folder / f"client-{key}", spec=sides[key].spec_file, overrides=sides[key].overrides)
+        generate_once(folder / f"client-{key}", spec=sides[key].spec_file, overrides=sides[key].overrides)
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         list(pool.map(generate, sides))
@@ -172,7 +181,8 @@ def _generate_edits(folder: Path) -> Record:
 @pytest.fixture(scope="session")
 def edited(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Edited]:
     """Every case of EDITS, with both clients generated."""
-    built = built_once(tmp_path_factory, "spec-edits", _generate_edits)
+    cache = generation_cache_folder(tmp_path_factory)
+    built = built_once(tmp_path_factory, "spec-edits", lambda folder: _generate_edits(folder, cache))
     folder, overrides = Path(built["folder"]), last_release().overrides
     keys = {key for pair in built["pairs"].values() for key in pair}
     sides = {key: Side(key, folder / f"{key}.yaml", overrides) for key in keys}

@@ -1,7 +1,8 @@
 """The check `make test` runs: a commit that breaks the API without a major bump fails it.
 
 Each test works in a scratch git repository holding a copy of the tool, the overrides, the release
-snapshot and the spec, and runs ``python -m changes`` there as ``make changes`` does.
+snapshot and the spec, and runs ``python -m changes`` there as ``make changes`` does (each distinct
+client generated once per test run: see generation_cache.py).
 """
 
 import shutil
@@ -12,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from changes.sides import ROOT
+from tests.changes import generation_cache
+from tests.changes.conftest import generation_cache_folder
 
 REMOVED_FIELD = (
     "        avatar:\n          type: string\n          format: uri\n"
@@ -38,13 +41,19 @@ def commit_spec(repo: Path, message: str, old: str, new: str) -> None:
 
 def check(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "changes", *args], cwd=repo, capture_output=True, text=True, timeout=120, check=False
+        [sys.executable, generation_cache.__file__, *args],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
 @pytest.fixture
-def repo(tmp_path: Path) -> Path:
+def repo(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A repository whose first commit is the last release, as the snapshot records it."""
+    monkeypatch.setenv(generation_cache.CACHE_VARIABLE, str(generation_cache_folder(tmp_path_factory)))
     for folder in ("changes", "overrides", "releases"):
         shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copyfile(ROOT / "releases" / "latest" / "openapi.yaml", tmp_path / "openapi.yaml")

@@ -6,7 +6,6 @@ as written (it prints the demo profile), with a wrong token and with a base URL 
 """
 
 import os
-import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID
-from overrides.generate import OUTPUT, ROOT
 from tests.demo_server import (
     API_KEY_PLACEHOLDER,
     SUNSET_WARNING_IGNORED,
@@ -24,12 +22,8 @@ from tests.demo_server import (
     graphql_url,
     pointed_at,
 )
-
-READMES = {"project": ROOT / "README.md", "package": OUTPUT / "README.md"}
-
-
-def _blocks(readme: Path, language: str) -> list[str]:
-    return re.findall(rf"^```{language}\n(.*?)^```$", readme.read_text(), flags=re.MULTILINE | re.DOTALL)
+from tests.strict_examples import READMES, strict_mypy_verdict
+from tests.strict_examples import readme_blocks as _blocks
 
 
 def _is_test_module(block: str) -> bool:
@@ -62,17 +56,11 @@ def test_the_readmes_have_the_examples_this_test_runs() -> None:
     assert any("curl" in block for block in _blocks(READMES["project"], "sh"))
 
 
-def test_python_examples_pass_mypy_strict(tmp_path: Path) -> None:
-    files = []
-    for name, readme in READMES.items():
-        for index, block in enumerate(_blocks(readme, "python")):
-            files.append(tmp_path / f"{name}_example_{index}.py")
-            files[-1].write_text(block)
-    command = [sys.executable, "-m", "mypy", "--strict", "--no-error-summary", "--config-file", "/dev/null"]
+def test_python_examples_pass_mypy_strict(tmp_path_factory: pytest.TempPathFactory) -> None:
+    checked, errors = strict_mypy_verdict(tmp_path_factory, "readmes")
 
-    result = subprocess.run([*command, *map(str, files)], capture_output=True, text=True, timeout=240)
-
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert len(checked) == sum(len(_blocks(readme, "python")) for readme in READMES.values())
+    assert errors == ""
 
 
 @pytest.mark.parametrize(("readme", "index"), PYTHON_EXAMPLES)
