@@ -133,9 +133,13 @@ def test_operation_shows_its_parameters_and_both_samples(operation_id: str, offl
 
     expect(page.get_by_role("heading", name=re.compile(rf"{re.escape(summary)}\s+{DEPRECATED}$"))).to_be_visible()
     expect(page.get_by_text(parameter_text, exact=True).first).to_be_visible()
-    # The curl sample is shown first; Python is one choice away in the language menu.
-    expect(page.get_by_text(curl_line).first).to_be_visible()
-    page.get_by_role("button", name="curl", exact=True).first.click()
+    # The curl sample is shown first; Python is one choice away in the language menu. The menu is
+    # opened only once Redoc has scrolled to the operation, and in the operation's own section: under
+    # load its scroll to the fragment can land after the first click and carry an open menu away.
+    expect(_heading(page, summary)).to_be_in_viewport()
+    section = page.locator(f'[data-section-id="/profiles/{operation_id}"]')
+    expect(section.get_by_text(curl_line).first).to_be_visible()
+    section.get_by_role("button", name="curl", exact=True).first.click()
     page.get_by_role("menuitem", name="Python", exact=True).click()
     expect(page.get_by_text(python_line).first).to_be_visible()
     if operation_id == "update_profile_schedules":
