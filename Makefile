@@ -74,7 +74,7 @@ PARALLEL := -n auto --dist worksteal
 test: install check-generated changes system-tools ## the whole test suite, after the release check (make changes)
 	$(BIN)/pytest $(PARALLEL)
 
-test-fast: install system-tools ## every test but the slow ones (whole contract runs, installed wheels): the quick loop
+test-fast: install system-tools ## every test but the slow ones (whole contract and release-check runs, installed wheels): the quick loop
 	$(BIN)/pytest $(PARALLEL) -m "not slow"
 
 # The last release is the committed snapshot in releases/latest/ (it travels with every clone).

@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import yaml
+from overrides.spec_document import load_spec, load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 RELEASE = ROOT / "releases" / "latest"
@@ -32,9 +32,7 @@ class Side:
 
     @cached_property
     def spec(self) -> dict[str, Any]:
-        loaded = yaml.safe_load(self.spec_file.read_text(encoding="utf-8"))
-        assert isinstance(loaded, dict), f"{self.spec_file} is not an OpenAPI document"
-        return loaded
+        return load_spec(self.spec_file)
 
     @property
     def api_version(self) -> str:
@@ -43,7 +41,7 @@ class Side:
     @property
     def client_version(self) -> str:
         """The client package's own version; the generator falls back to ``info.version`` without one."""
-        config = yaml.safe_load((self.overrides / "generator.yaml").read_text(encoding="utf-8")) or {}
+        config = load_yaml((self.overrides / "generator.yaml").read_text(encoding="utf-8")) or {}
         return str(config.get("package_version_override") or self.api_version)
 
 

@@ -18,8 +18,10 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from overrides import sdk_layout
+from overrides.spec_document import load_spec, write_json
 
 ROOT = Path(__file__).resolve().parent.parent
 OVERRIDES = ROOT / "overrides"
@@ -28,7 +30,7 @@ OUTPUT = ROOT / "generated"
 PACKAGE = "buffer_profiles_client"
 
 
-def _template_dir(scratch: Path, overrides: Path, spec: Path) -> Path:
+def _template_dir(scratch: Path, overrides: Path, spec: dict[str, Any]) -> Path:
     """Our templates, the installed upstream ones as ``upstream/`` so that ours can delegate, and
     ``sdk_layout.jinja``: what the templates need from the spec beyond what the generator gives them."""
     templates = scratch / "templates"
@@ -47,12 +49,13 @@ def generate_into(project: Path, *, spec: Path = SPEC, overrides: Path = OVERRID
     which the tests compare against to notice when an upgrade changes how it builds bodies.
     """
     with tempfile.TemporaryDirectory() as scratch:
-        templates = [] if stock else ["--custom-template-path", str(_template_dir(Path(scratch), overrides, spec))]
+        document = load_spec(spec)
+        templates = [] if stock else ["--custom-template-path", str(_template_dir(Path(scratch), overrides, document))]
         command = [
             str(Path(sys.executable).parent / "openapi-python-client"),
             "generate",
             "--path",
-            str(spec),
+            str(write_json(document, Path(scratch) / "openapi.json")),
             "--config",
             str(overrides / "generator.yaml"),
             *templates,

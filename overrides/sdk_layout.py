@@ -21,8 +21,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 METHOD_EXTENSION = "x-sdk-method"
 IDEMPOTENT_EXTENSION = "x-idempotent"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -149,9 +147,8 @@ def layout(spec: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def write_template(spec_file: Path, templates: Path) -> None:
-    """Write ``sdk_layout.jinja`` for ``spec_file`` into the template folder ``templates``."""
-    spec = yaml.safe_load(spec_file.read_text(encoding="utf-8"))
+def write_template(spec: dict[str, Any], templates: Path) -> None:
+    """Write ``sdk_layout.jinja`` for the OpenAPI document ``spec`` into the template folder ``templates``."""
     # Python literals of str, bool, list and dict are Jinja literals too.
     lines = [f"{{% set {name} = {value!r} %}}" for name, value in layout(spec).items()]
     (templates / "sdk_layout.jinja").write_text("\n".join(lines) + "\n", encoding="utf-8")

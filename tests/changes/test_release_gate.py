@@ -16,6 +16,10 @@ from changes.sides import ROOT
 from tests.changes import generation_cache
 from tests.changes.conftest import generation_cache_folder
 
+# Each runs the release check end to end as `make changes` does: a git repository, both clients
+# generated, a whole run of the command. tests/changes' other modules test its parts.
+pytestmark = pytest.mark.slow
+
 REMOVED_FIELD = (
     "        avatar:\n          type: string\n          format: uri\n"
     "          description: The URL of the account's avatar image.\n"

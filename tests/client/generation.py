@@ -9,13 +9,14 @@ from typing import Any
 import pytest
 import yaml
 
+from buffer_profiles_testkit.yaml_loading import load_yaml
 from overrides.generate import SPEC, generate_into
 from tests.built_once import built_once
 
 
 def spec_with(tmp_path: Path, change: dict[str, Any]) -> Path:
     """A copy of openapi.yaml with ``change`` merged into its ``paths`` and ``components.schemas``."""
-    spec = yaml.safe_load(SPEC.read_text())
+    spec = load_yaml(SPEC.read_text())
     spec["paths"].update(change.get("paths", {}))
     spec["components"]["schemas"].update(change.get("schemas", {}))
     path = tmp_path / "openapi.yaml"

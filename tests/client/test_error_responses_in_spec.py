@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from buffer_profiles_testkit.yaml_loading import load_yaml
 from overrides.generate import SPEC
 from tests.client.generation import generate, run_against
 
@@ -42,7 +43,7 @@ NO_CONTENT_ERROR = {"description": "An error, body unspecified."}
 def test_sync_returns_the_success_type_and_raises_whatever_errors_look_like(
     tmp_path: Path, error_response: dict[str, object]
 ) -> None:
-    spec = yaml.safe_load(SPEC.read_text())
+    spec = load_yaml(SPEC.read_text())
     spec["components"]["responses"] = dict.fromkeys(spec["components"]["responses"], error_response)
     changed = tmp_path / "openapi.yaml"
     changed.write_text(yaml.safe_dump(spec, sort_keys=False))

@@ -9,7 +9,6 @@ from typing import Any
 
 import httpx
 import pytest
-import yaml
 from buffer_profiles_client import BufferApiError, MalformedResponseError
 from buffer_profiles_client.errors import MalformedDataError
 from buffer_profiles_client.graphql_mapping import (
@@ -33,6 +32,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
+from buffer_profiles_testkit.yaml_loading import load_yaml
 from overrides.generate import SPEC
 
 ACCOUNT_ID = "4eb854340acb04e870000010"
@@ -110,7 +110,7 @@ def as_dicts(schedules: list[Schedule]) -> list[dict[str, Any]]:
 
 
 def profile_schema_validator() -> Draft202012Validator:
-    spec = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    spec = load_yaml(SPEC.read_text(encoding="utf-8"))
     registry: Registry[Any] = Registry().with_resource("urn:spec", DRAFT202012.create_resource(spec))
     return Draft202012Validator({"$ref": "urn:spec#/components/schemas/Profile"}, registry=registry)
 

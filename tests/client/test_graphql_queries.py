@@ -8,7 +8,6 @@ shape, the enum values and the non-null guarantees Buffer's schema gives, and th
 from typing import Any
 
 import pytest
-import yaml
 from buffer_profiles_client.graphql_mapping import (
     GRAPHQL_SERVICES,
     WEEK,
@@ -38,6 +37,7 @@ from graphql import (
 )
 
 from buffer_profiles_testkit.graphql_schema import buffer_schema
+from buffer_profiles_testkit.yaml_loading import load_yaml
 from overrides.generate import SPEC
 
 QUERIES = [ACCOUNT, CHANNELS, CHANNEL, POSTING_SCHEDULE]
@@ -81,7 +81,7 @@ def test_a_request_body_carries_the_document_and_exactly_its_variables() -> None
 
 
 def test_every_v1_operation_has_its_queries_or_says_why_not() -> None:
-    spec = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    spec = load_yaml(SPEC.read_text(encoding="utf-8"))
     operation_ids = {
         operation["operationId"]
         for path_item in spec["paths"].values()

@@ -3,15 +3,15 @@
 import tomllib
 
 import buffer_profiles_client
-import yaml
 from buffer_profiles_client.models import Error, Profile
 
+from buffer_profiles_testkit.yaml_loading import load_yaml
 from overrides.generate import OUTPUT, OVERRIDES
 from tests.seeds import seed_profile
 
 
 def test_the_version_is_the_one_kept_with_the_overrides() -> None:
-    configured = yaml.safe_load((OVERRIDES / "generator.yaml").read_text())["package_version_override"]
+    configured = load_yaml((OVERRIDES / "generator.yaml").read_text())["package_version_override"]
     built = tomllib.loads((OUTPUT / "pyproject.toml").read_text())["project"]["version"]
 
     assert buffer_profiles_client.__version__ == built == configured == "3.0.0"

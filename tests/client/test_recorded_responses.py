@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import yaml
 from buffer_profiles_client import AuthenticatedClient
 from buffer_profiles_client.api.profiles import get_profile, list_profile_schedules, list_profiles
 from buffer_profiles_client.models import Profile, ProfileCounts, Statistics
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from buffer_profiles_testkit.yaml_loading import load_yaml
 from tests.recorded import PROFILE, PROFILE_LIST, PROFILE_SCHEDULES, RecordedExchange
 
 SPEC_FILE = Path(__file__).resolve().parents[2] / "openapi.yaml"
@@ -85,7 +85,7 @@ def test_the_recorded_schedules_parse() -> None:
 
 @cache
 def _profile_schema() -> tuple[frozenset[str], dict[str, Any]]:
-    schemas = yaml.safe_load(SPEC_FILE.read_text(encoding="utf-8"))["components"]["schemas"]
+    schemas = load_yaml(SPEC_FILE.read_text(encoding="utf-8"))["components"]["schemas"]
     profile = schemas["Profile"]
     return frozenset(profile["required"]), profile["properties"]
 

@@ -8,8 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import yaml
 
+from buffer_profiles_testkit.yaml_loading import load_yaml
 from tests.built_once import built_once
 
 REPO = Path(__file__).resolve().parents[2]
@@ -20,7 +20,7 @@ SAMPLE_NAMES = sorted(f"{operation}.{ending}" for operation in OPERATION_IDS for
 
 def spec_samples() -> dict[str, dict[str, str]]:
     """operationId -> sample label -> source, as openapi.yaml carries them."""
-    spec = yaml.safe_load((REPO / "openapi.yaml").read_text(encoding="utf-8"))
+    spec = load_yaml((REPO / "openapi.yaml").read_text(encoding="utf-8"))
     return {
         operation["operationId"]: {sample["label"]: sample["source"] for sample in operation["x-codeSamples"]}
         for path_item in spec["paths"].values()

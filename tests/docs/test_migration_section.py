@@ -17,14 +17,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
-import yaml
 from buffer_profiles_client.graphql_queries import ACCOUNT, CHANNEL, CHANNELS, POSTING_SCHEDULE
 from graphql import parse, validate
 
 from buffer_profiles_testkit.graphql_schema import buffer_schema
+from buffer_profiles_testkit.yaml_loading import load_yaml
 from tests.docs.conftest import REPO
 
-SPEC = yaml.safe_load((REPO / "openapi.yaml").read_text(encoding="utf-8"))
+SPEC = load_yaml((REPO / "openapi.yaml").read_text(encoding="utf-8"))
 SECTIONS: dict[str, tuple[str, str]] = {
     "README": ((REPO / "README.md").read_text(encoding="utf-8"), "## Migrating to Buffer's GraphQL API\n"),
     "reference": (SPEC["info"]["description"], "## Migrating to GraphQL\n"),

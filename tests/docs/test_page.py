@@ -51,7 +51,13 @@ OPERATIONS = {
 
 
 class OfflinePage:
-    """A Chromium tab on the built page in which every request but the page file itself is aborted."""
+    """A Chromium tab on the built page in which every request but the page file itself is aborted.
+
+    A tab that only reads is shared (``shared_page``): it loads the page once, and each later
+    ``open`` moves to another fragment of the same document, as a reader following the page's links
+    does. Redoc's first render is most of what these tests cost. The tests that click the language
+    menus get a fresh tab each (``offline_page``).
+    """
 
     def __init__(self, browser: Browser, page_file: Path) -> None:
         self.url = page_file.as_uri()
@@ -80,7 +86,8 @@ class OfflinePage:
         # The console is where Chromium says the page's own CSP stopped a load, router or not.
         self.csp_blocked.extend(CSP_VIOLATION.findall(message.text))
 
-    def open(self, fragment: str = "") -> Page:
+    def open(self, fragment: str = "#") -> Page:
+        """The page at ``fragment``; ``#`` is the top of the overview."""
         self.page.goto(self.url + fragment)
         self.page.wait_for_load_state("load")
         return self.page
@@ -105,15 +112,24 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
-@pytest.fixture
-def offline_page(browser: Browser, built_page: Path) -> Iterator[OfflinePage]:
+def _tab(browser: Browser, built_page: Path) -> Iterator[OfflinePage]:
     tab = OfflinePage(browser, built_page)
     yield tab
     tab.page.context.close()
 
 
-def test_overview_explains_the_sunset_auth_errors_rate_limits_and_bracket_bodies(offline_page: OfflinePage) -> None:
-    page = offline_page.open()
+@pytest.fixture
+def offline_page(browser: Browser, built_page: Path) -> Iterator[OfflinePage]:
+    yield from _tab(browser, built_page)
+
+
+@pytest.fixture(scope="module")
+def shared_page(browser: Browser, built_page: Path) -> Iterator[OfflinePage]:
+    yield from _tab(browser, built_page)
+
+
+def test_overview_explains_the_sunset_auth_errors_rate_limits_and_bracket_bodies(shared_page: OfflinePage) -> None:
+    page = shared_page.open()
 
     for heading in ("Sunset", "Authentication", "Errors", "Rate limits", "Request bodies", "Testing your integration"):
         expect(_heading(page, heading)).to_be_visible()
@@ -126,41 +142,51 @@ def test_overview_explains_the_sunset_auth_errors_rate_limits_and_bracket_bodies
     page.screenshot(path=OVERVIEW_SCREENSHOT)
 
 
-@pytest.mark.parametrize("operation_id", OPERATIONS)
-def test_operation_shows_its_parameters_and_both_samples(operation_id: str, offline_page: OfflinePage) -> None:
-    summary, parameter_text, python_line, curl_line = OPERATIONS[operation_id]
-    page = offline_page.open(f"#/profiles/{operation_id}")
-
-    expect(page.get_by_role("heading", name=re.compile(rf"{re.escape(summary)}\s+{DEPRECATED}$"))).to_be_visible()
-    expect(page.get_by_text(parameter_text, exact=True).first).to_be_visible()
-    # The curl sample is shown first; Python is one choice away in the language menu. The menu is
-    # opened only once Redoc has scrolled to the operation, and in the operation's own section: under
-    # load its scroll to the fragment can land after the first click and carry an open menu away.
-    expect(_heading(page, summary)).to_be_in_viewport()
-    section = page.locator(f'[data-section-id="/profiles/{operation_id}"]')
-    expect(section.get_by_text(curl_line).first).to_be_visible()
-    section.get_by_role("button", name="curl", exact=True).first.click()
-    page.get_by_role("menuitem", name="Python", exact=True).click()
-    expect(page.get_by_text(python_line).first).to_be_visible()
-    if operation_id == "update_profile_schedules":
-        _heading(page, summary).evaluate("heading => heading.scrollIntoView({block: 'start'})")
-        SCREENSHOT.parent.mkdir(exist_ok=True)
-        page.screenshot(path=SCREENSHOT)
+def _section(page: Page, operation_id: str) -> Locator:
+    return page.locator(f'[data-section-id="/profiles/{operation_id}"]')
 
 
-def test_no_request_leaves_the_page(offline_page: OfflinePage) -> None:
+def test_each_operation_shows_its_parameters_and_both_samples(offline_page: OfflinePage) -> None:
+    # Redoc shows one sample language across the page: curl first, until the reader picks another in
+    # any operation's language menu. So: every operation with curl, Python picked once, every
+    # operation with Python, all in one tab, as a reader moving between the operations sees them.
     page = offline_page.open()
+    for operation_id, (summary, parameter_text, _, curl_line) in OPERATIONS.items():
+        offline_page.open(f"#/profiles/{operation_id}")
+        expect(page.get_by_role("heading", name=re.compile(rf"{re.escape(summary)}\s+{DEPRECATED}$"))).to_be_visible()
+        expect(page.get_by_text(parameter_text, exact=True).first).to_be_visible()
+        expect(_heading(page, summary)).to_be_in_viewport()
+        expect(_section(page, operation_id).get_by_text(curl_line).first).to_be_visible()
+
+    # The menu is opened only once Redoc has scrolled to the operation (checked above, for the last
+    # one), and in the operation's own section: under load its scroll to the fragment can land after
+    # the first click and carry an open menu away.
+    last = list(OPERATIONS)[-1]
+    _section(page, last).get_by_role("button", name="curl", exact=True).first.click()
+    page.get_by_role("menuitem", name="Python", exact=True).click()
+    for operation_id, (_, _, python_line, _) in OPERATIONS.items():
+        offline_page.open(f"#/profiles/{operation_id}")
+        expect(_section(page, operation_id).get_by_text(python_line).first).to_be_visible()
+
+    update_heading = _heading(page, OPERATIONS["update_profile_schedules"][0])
+    update_heading.evaluate("heading => heading.scrollIntoView({block: 'start'})")
+    SCREENSHOT.parent.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENSHOT)
+
+
+def test_no_request_leaves_the_page(shared_page: OfflinePage) -> None:
+    page = shared_page.open()
     for operation_id in OPERATIONS:
-        page.goto(f"{offline_page.url}#/profiles/{operation_id}")
+        page.goto(f"{shared_page.url}#/profiles/{operation_id}")
         _heading(page, OPERATIONS[operation_id][0]).wait_for()
     page.wait_for_load_state("networkidle")
 
-    assert offline_page.page_errors == []
-    assert set(offline_page.let_through) == {offline_page.url}
+    assert shared_page.page_errors == []
+    assert set(shared_page.let_through) == {shared_page.url}
     # Everything else the page tried is the badge's logo, and the page's own CSP stopped it, so a
     # reader's browser (no test router) makes no request either.
-    assert set(offline_page.requests) - {offline_page.url} <= TOLERATED_BLOCKED_ATTEMPTS
-    assert set(offline_page.requests) - {offline_page.url} <= set(offline_page.csp_blocked)
+    assert set(shared_page.requests) - {shared_page.url} <= TOLERATED_BLOCKED_ATTEMPTS
+    assert set(shared_page.requests) - {shared_page.url} <= set(shared_page.csp_blocked)
 
 
 def test_page_is_self_contained(built_page: Path) -> None:
@@ -175,8 +201,8 @@ def test_two_builds_are_byte_identical(built_page: Path, tmp_path: Path) -> None
     assert build_docs(tmp_path / "index.html").read_bytes() == built_page.read_bytes()
 
 
-def test_the_migration_section_shows_its_tables_and_examples(offline_page: OfflinePage) -> None:
-    page = offline_page.open("#section/Migrating-to-GraphQL")
+def test_the_migration_section_shows_its_tables_and_examples(shared_page: OfflinePage) -> None:
+    page = shared_page.open("#section/Migrating-to-GraphQL")
 
     expect(_heading(page, "Migrating to GraphQL")).to_be_visible()
     for heading in ("Operations", "Profile fields", "Schedules", "Setting posting schedules", "Ids"):

@@ -4,8 +4,7 @@ import shutil
 import subprocess
 import zipfile
 
-import yaml
-
+from buffer_profiles_testkit.yaml_loading import load_yaml
 from tests.install.kit import TESTKIT, InstalledKit, run
 
 EXAMPLE = TESTKIT / "examples" / "test_my_integration.py"
@@ -85,7 +84,7 @@ def test_the_client_stays_installable_alone(installed_kit: InstalledKit) -> None
 
 def test_the_readme_the_package_readme_and_the_api_reference_show_the_example_as_it_runs() -> None:
     shown = f"```python\n{EXAMPLE.read_text(encoding='utf-8')}```"
-    spec = yaml.safe_load((TESTKIT.parent / "openapi.yaml").read_text(encoding="utf-8"))
+    spec = load_yaml((TESTKIT.parent / "openapi.yaml").read_text(encoding="utf-8"))
 
     assert shown in (TESTKIT.parent / "README.md").read_text(encoding="utf-8")
     assert shown in (TESTKIT / "README.md").read_text(encoding="utf-8")

@@ -11,10 +11,11 @@ from typing import Any
 from urllib.parse import quote
 
 import httpx
-import yaml
 from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
+
+from buffer_profiles_testkit.yaml_loading import load_yaml
 
 SPEC_FILE = Path(__file__).resolve().parents[2] / "openapi.yaml"
 BASE_PATH = "/1"
@@ -40,7 +41,7 @@ def _pointer(*parts: str) -> str:
 
 class SpecConformance:
     def __init__(self) -> None:
-        self.document: dict[str, Any] = yaml.safe_load(SPEC_FILE.read_text(encoding="utf-8"))
+        self.document: dict[str, Any] = load_yaml(SPEC_FILE.read_text(encoding="utf-8"))
         self._uri = SPEC_FILE.as_uri()
         self._registry: Registry[Any] = Registry().with_resource(self._uri, DRAFT202012.create_resource(self.document))
         self._paths = [

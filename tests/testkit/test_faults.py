@@ -6,7 +6,6 @@ from typing import Any
 
 import httpx
 import pytest
-import yaml
 
 from buffer_profiles_testkit.faults import (
     Fault,
@@ -24,6 +23,7 @@ from buffer_profiles_testkit.faults import (
 from buffer_profiles_testkit.faults.buffer_errors import BUFFER_ERRORS
 from buffer_profiles_testkit.pytest_plugin import BufferApi, BufferUser
 from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID
+from buffer_profiles_testkit.yaml_loading import load_yaml
 from overrides.generate import ROOT
 
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
@@ -64,7 +64,7 @@ def test_buffer_error_answers_the_status_of_buffers_table_or_the_one_given() -> 
 
 def test_the_error_table_is_the_specs() -> None:
     """faults/buffer_errors.py repeats the spec's "Errors" table; the first status listed is the one used."""
-    description = yaml.safe_load((ROOT / "openapi.yaml").read_text())["info"]["description"]
+    description = load_yaml((ROOT / "openapi.yaml").read_text())["info"]["description"]
     rows = [line.split("|") for line in description.splitlines() if line.startswith("| ") and "|" in line[2:]]
     table = {int(cells[1]): int(cells[2].split(",")[0]) for cells in rows if cells[1].strip().isdigit()}
 

@@ -3,15 +3,14 @@
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from buffer_profiles_testkit.contract.spec_facts import (
     component_validators,
     contract_validators,
     error_statuses_by_code,
 )
+from buffer_profiles_testkit.yaml_loading import load_yaml
 
-SPEC: dict[str, Any] = yaml.safe_load((Path(__file__).resolve().parents[3] / "openapi.yaml").read_text())
+SPEC: dict[str, Any] = load_yaml((Path(__file__).resolve().parents[3] / "openapi.yaml").read_text())
 REPEATED_DAY = {"schedules": [{"days": ["mon", "mon"], "times": ["12:00"]}]}
 EIGHT_SCHEDULES = {"schedules": [{"days": ["mon"], "times": ["12:00"]}] * 8}
 UNKNOWN_DAY = {"schedules": [{"days": ["funday"], "times": ["12:00"]}]}

@@ -4,13 +4,12 @@ import copy
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from buffer_profiles_testkit.contract.edge_cases.cases import edge_cases
 from buffer_profiles_testkit.contract.edge_cases.model import EdgeCase, Expect, Token
 from buffer_profiles_testkit.contract.edge_cases.values import string_edges
+from buffer_profiles_testkit.yaml_loading import load_yaml
 
-SPEC: dict[str, Any] = yaml.safe_load((Path(__file__).resolve().parents[3] / "openapi.yaml").read_text())
+SPEC: dict[str, Any] = load_yaml((Path(__file__).resolve().parents[3] / "openapi.yaml").read_text())
 PROFILE_ID = "4eb854340acb04e870000010"
 
 

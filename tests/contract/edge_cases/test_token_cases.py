@@ -6,13 +6,13 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 import pytest
-import yaml
 
 from buffer_profiles_testkit.contract.edge_cases.credentials import AUTHORIZATION, escaped_name, rendered
 from buffer_profiles_testkit.contract.edge_cases.model import EdgeCase, Expect, Token, Whose, spec_view
 from buffer_profiles_testkit.contract.edge_cases.tokens import token_cases
+from buffer_profiles_testkit.yaml_loading import load_yaml
 
-SPEC: dict[str, Any] = yaml.safe_load((Path(__file__).resolve().parents[3] / "openapi.yaml").read_text())
+SPEC: dict[str, Any] = load_yaml((Path(__file__).resolve().parents[3] / "openapi.yaml").read_text())
 PROFILE_ID = "4eb854340acb04e870000010"
 TOKEN = "1/4f1c3b0e9d8a7b6c5d4e3f2a1b0c9d8e"  # the shape of Buffer's documented example token
 

@@ -6,11 +6,11 @@ from typing import Any
 
 import httpx
 import pytest
-import yaml
 from buffer_profiles_client.bracket_form import encode_bracket_form
 
 from buffer_profiles_testkit.server.demo import DEMO_PROFILE_ID
 from buffer_profiles_testkit.server.forms.limits import DEFAULT_FORM_LIMITS
+from buffer_profiles_testkit.yaml_loading import load_yaml
 from tests.server.conftest import ClientFactory
 from tests.server.operations import FORM_HEADERS
 from tests.server.spec_conformance import SPEC_FILE
@@ -147,9 +147,9 @@ def test_invalid_updates_are_400_and_change_nothing(
 
 
 def test_the_spec_example_message_is_what_the_server_says(client: httpx.Client) -> None:
-    example = yaml.safe_load(SPEC_FILE.read_text())["components"]["responses"]["BadRequest"]["content"][
-        "application/json"
-    ]["examples"]["outOfBounds"]["value"]
+    example = load_yaml(SPEC_FILE.read_text())["components"]["responses"]["BadRequest"]["content"]["application/json"][
+        "examples"
+    ]["outOfBounds"]["value"]
 
     response = client.post(
         UPDATE, content="schedules[0][days][]=funday&schedules[0][times][]=12:00", headers=FORM_HEADERS
@@ -217,7 +217,7 @@ def test_a_chunked_body_over_the_limit_is_413(client: httpx.Client) -> None:
 
 def _largest_valid_form() -> dict[str, Any]:
     """The largest update the spec allows, built from its own maxItems."""
-    schemas = yaml.safe_load(SPEC_FILE.read_text())["components"]["schemas"]
+    schemas = load_yaml(SPEC_FILE.read_text())["components"]["schemas"]
     schedule = schemas["ScheduleInput"]["properties"]
     days = schemas["Day"]["enum"][: schedule["days"]["maxItems"]]
     every_five_minutes = [f"{minute // 60:02d}:{minute % 60:02d}" for minute in range(0, 24 * 60, 5)]

@@ -9,12 +9,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 from buffer_profiles_testkit import SPEC_FILE
+from buffer_profiles_testkit.yaml_loading import load_yaml
 
 SPEC_PATH = SPEC_FILE
 _COMPONENT_PREFIX = "#/components/schemas/"
@@ -63,7 +63,7 @@ SpecValidator: type[Draft202012Validator] = validators.extend(  # type: ignore[n
 
 class Spec:
     def __init__(self, path: Path = SPEC_PATH) -> None:
-        self.document: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        self.document: dict[str, Any] = load_yaml(path.read_text(encoding="utf-8"))
         # OpenAPI 3.1 schemas are JSON Schema 2020-12; the whole document is one resource so that
         # its internal "#/components/..." references resolve.
         self.uri = path.resolve().as_uri()
