@@ -10,15 +10,17 @@ from tests.install.kit import InstalledKit
 
 # What installs the built wheels is slow (make test-fast leaves it out).
 INSTALLS = {"installed_client", "installed_kit"}
+BROWSER = "browser"  # tests/docs/test_page.py's Chromium
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark the tests that install the wheels slow, and run the slow tests first.
+    """Mark the tests that install the wheels slow, and run the slow tests first, then the browser's.
 
     Under xdist the quick tests then fill in around the slow ones on every worker, instead of one
     long test running alone at the end. One test that installs the wheels starts, and the others
     come after the whole contract runs: by then the wheels are built (tests/built_once.py), and no
-    worker waits for them while another builds.
+    worker waits for them while another builds. The browser's tests share one Chromium per worker
+    and run one after another, the longest chain of the quick tests, so they start first too.
     """
     installs = [item for item in items if set(getattr(item, "fixturenames", ())) & INSTALLS]
     for item in installs:
@@ -28,7 +30,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if installs and item is installs[0]:
             return 0
         if item.get_closest_marker("slow") is None:
-            return 3
+            return 3 if BROWSER in getattr(item, "fixturenames", ()) else 4
         return 2 if item in installs else 1
 
     items.sort(key=rank)
