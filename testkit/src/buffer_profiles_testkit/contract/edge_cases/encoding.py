@@ -8,16 +8,16 @@ server that remembers something of one body's names for the next (a parse cache,
 for speed) must still decode the next body's values.
 
 What a form that is not written that way gets is not Buffer's documented contract: a malformed
-escape, escapes that are not UTF-8, a name longer than any form needs, list indices with a gap.
-Each may be refused or read leniently (WHATWG's form decoding keeps a bad escape as it is), but it
-must get a documented answer, never a 5xx, and change nothing if refused. A plain value where the
-spec has a schedule (an object) can be no schedule at all, so it must be refused. Those three
+escape, bytes that are not UTF-8 (escaped or not), a name longer than any form needs, list indices
+with a gap. Each may be refused or read leniently (WHATWG's form decoding keeps a bad escape as it
+is), but it must get a documented answer, never a 5xx, and change nothing if refused. A plain value
+where the spec has a schedule (an object) can be no schedule at all, so it must be refused. The
 malformed values ride on the example's own names, right after it, so a server that reuses a parse
 of those names meets them too.
 """
 
 from collections.abc import Iterator
-from urllib.parse import parse_qsl, quote
+from urllib.parse import parse_qsl
 
 from buffer_profiles_client.bracket_form import encode_bracket_form
 
@@ -28,10 +28,10 @@ MALFORMED_FORMS = "malformed_forms_are_answered_safely"
 LONG_NAME_CHARACTERS = 4096  # far past any name the update's form has (``schedules[6][times][]``)
 
 
-def _with_last_value(pairs: list[tuple[str, str]], raw_value: str) -> bytes:
+def _with_last_value(pairs: list[tuple[str, str]], raw_value: bytes) -> bytes:
     """The pairs as the documentation writes them, the last value replaced by ``raw_value`` as it is on the wire."""
-    written = [f"{name}={value}" for name, value in pairs[:-1]] + [f"{pairs[-1][0]}={raw_value}"]
-    return "&".join(written).encode("ascii")
+    written = "&".join([f"{name}={value}" for name, value in pairs[:-1]] + [f"{pairs[-1][0]}="])
+    return written.encode("ascii") + raw_value
 
 
 def encoding_cases(spec: SpecView, profile_id: str) -> Iterator[EdgeCase]:
@@ -65,9 +65,15 @@ def encoding_cases(spec: SpecView, profile_id: str) -> Iterator[EdgeCase]:
         f"update: {label}", Expect.ACCEPTED, method, path, UPDATE_SCHEDULES, form=example, form_values_escaped=True
     )
     last = pairs[-1][1]
-    for escape, problem in (("%ZZ", "a malformed percent-escape"), ("%FF", "an escape that is not UTF-8")):
-        value = quote(last[:-2], safe="") + escape + quote(last[-2:], safe="")
-        yield malformed(f"the example with {problem} in a value ({value})", _with_last_value(pairs, value))
+    head, tail = last[:-2].encode(), last[-2:].encode()  # the colon as the documentation writes it
+    for inserted, problem in (
+        (b"%ZZ", "a malformed percent-escape"),
+        (b"%FF", "an escape that is not UTF-8"),
+        (b"\xff", "a byte that is not UTF-8, unescaped"),
+    ):
+        value = head + inserted + tail
+        shown = value.decode("ascii", "backslashreplace")
+        yield malformed(f"the example with {problem} in a value ({shown})", _with_last_value(pairs, value))
     yield malformed("the example and a name with a malformed percent-escape (x%ZZ=1)", f"{documented}&x%ZZ=1".encode())
     long_name = "n" * LONG_NAME_CHARACTERS
     yield malformed(
