@@ -37,10 +37,10 @@ EXPECTED: dict[str, tuple[str, frozenset[str]]] = {
         (
             "server_error_on_bad_input",
             "not_a_server_error",
-            ["status_code_conformance", "invalid_edges_are_rejected", "server_choice_edges_are_safe"],
+            ["status_code_conformance", "invalid_edges_are_rejected", "server_choice_edges_are_safe", MALFORMED_FORMS],
         ),
         # reported by invalid_data_is_rejected, which stands in for the stock check of that name
-        ("accepts_invalid_update", "negative_data_rejection", ["invalid_edges_are_rejected"]),
+        ("accepts_invalid_update", "negative_data_rejection", ["invalid_edges_are_rejected", MALFORMED_FORMS]),
         (
             "ignores_auth",
             "ignored_auth",
