@@ -9,7 +9,7 @@ import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, unquote_to_bytes, urlencode
 
 import httpx
 from buffer_profiles_client.bracket_form import encode_bracket_form
@@ -324,6 +324,45 @@ async def _match_names_as_sent(exchange: Exchange, internal: Internal) -> None:
         exchange.respond_json(400, {"success": False, "code": 1003, "message": "Parameter not recognized."})
 
 
+async def _values_as_sent_under_documented_names(exchange: Exchange, internal: Internal) -> None:
+    """An update whose names are written as the documentation writes them (plain brackets) has its values
+    taken as sent, not percent-decoded: a fast path for the documented form, as a parse cache may take."""
+    if exchange.method == "POST" and _UPDATE.match(exchange.path) and b"%5B" not in exchange.body.upper():
+        pairs = [pair.partition(b"=") for pair in exchange.body.split(b"&")]
+        exchange.body = b"&".join(
+            name + equals + (value.replace(b"%", b"%25") if name.startswith(b"schedules[") else value)
+            for name, equals, value in pairs
+        )
+
+
+_BAD_ESCAPE = re.compile(rb"%(?![0-9A-Fa-f]{2})")
+_SCHEDULE_INDEX = re.compile(r"^schedules\[(\d+)\]")
+
+
+def _unreadable_form(body: bytes) -> bool:
+    """What a decoder that reads only well-formed forms of the documented shape cannot read."""
+    names = []
+    for raw_name, _, raw_value in (pair.partition(b"=") for pair in body.split(b"&") if pair):
+        for raw in (raw_name, raw_value):
+            try:
+                unquote_to_bytes(raw).decode("utf-8")
+            except UnicodeDecodeError:
+                return True
+            if _BAD_ESCAPE.search(raw):
+                return True
+        names.append(unquote_to_bytes(raw_name).decode("utf-8"))
+    indices = {int(match[1]) for name in names if (match := _SCHEDULE_INDEX.match(name))}
+    gap = indices != set(range(len(indices)))
+    return gap or any(len(name) > 1024 or name in ("schedules", "schedules[]") for name in names)
+
+
+async def _crash_on_unreadable_form(exchange: Exchange, internal: Internal) -> None:
+    """An update whose form has a malformed or non-UTF-8 escape, a name over 1,024 characters, list
+    indices with a gap or a plain value where a schedule belongs crashes the server's decoder: 500."""
+    if exchange.method == "POST" and _UPDATE.match(exchange.path) and _unreadable_form(exchange.body):
+        exchange.respond_json(500, {"success": False, "code": 1000, "message": "An unknown error occurred."})
+
+
 def _close_enough(token: str) -> str | None:
     return next((known for known in _KNOWN_TOKENS if token.strip().lower() == known.lower()), None)
 
@@ -499,6 +538,8 @@ VARIANTS = {
         _variant("update_says_success_false", after=_update_says_success_false),
         _variant("refusal_says_success_true", after=_refusal_says_success_true),
         _variant("update_resets_timezone", after=_update_resets_timezone),
+        _variant("decodes_values_only_with_escaped_names", before=_values_as_sent_under_documented_names),
+        _variant("crashes_on_malformed_forms", before=_crash_on_unreadable_form),
     ]
 }
 

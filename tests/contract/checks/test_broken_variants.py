@@ -15,7 +15,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+import yaml
 
+from buffer_profiles_testkit import SPEC_FILE
+from buffer_profiles_testkit.contract.edge_cases.cases import edge_cases
+from buffer_profiles_testkit.contract.edge_cases.encoding import MALFORMED_FORMS
 from buffer_profiles_testkit.contract.run import exit_codes
 from buffer_profiles_testkit.server.demo import DEMO_FIXTURES, DEMO_PROFILE_ID, DEMO_TOKEN, OTHER_USER_TOKEN
 from tests.contract.harness import SERVER_DATABASE, ContractRun, run_contract, serving
@@ -33,10 +37,10 @@ EXPECTED: dict[str, tuple[str, frozenset[str]]] = {
         (
             "server_error_on_bad_input",
             "not_a_server_error",
-            ["status_code_conformance", "invalid_edges_are_rejected", "server_choice_edges_are_safe"],
+            ["status_code_conformance", "invalid_edges_are_rejected", "server_choice_edges_are_safe", MALFORMED_FORMS],
         ),
         # reported by invalid_data_is_rejected, which stands in for the stock check of that name
-        ("accepts_invalid_update", "negative_data_rejection", ["invalid_edges_are_rejected"]),
+        ("accepts_invalid_update", "negative_data_rejection", ["invalid_edges_are_rejected", MALFORMED_FORMS]),
         (
             "ignores_auth",
             "ignored_auth",
@@ -89,6 +93,8 @@ EXPECTED: dict[str, tuple[str, frozenset[str]]] = {
         ("update_says_success_false", "accepted_updates_say_success_true", ["rejected_update_changes_nothing"]),
         ("refusal_says_success_true", "error_bodies_say_success_false", []),
         ("update_resets_timezone", "updates_change_only_the_schedules", []),
+        ("decodes_values_only_with_escaped_names", "valid_edges_are_accepted", []),
+        ("crashes_on_malformed_forms", MALFORMED_FORMS, ["not_a_server_error", "status_code_conformance"]),
     ]
 }
 
@@ -103,6 +109,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "partial_update_despite_400",
         "accepts_hour_24",
         "update_resets_timezone",
+        "decodes_values_only_with_escaped_names",
     ),
     "read_side_faults": (
         "refuses_percent_encoded_names",
@@ -125,6 +132,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     ),
     "throttled_in_words": ("retry_after_in_words", "wrong_error_code", "update_says_success_false"),
     "strict_and_lossy": (
+        "crashes_on_malformed_forms",  # first: its 500 answers each malformed form before others see it
         "accepts_trailing_newline",
         "ignores_form_body_token",
         "refuses_single_day_schedule",
@@ -133,6 +141,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "refusal_says_success_true",
     ),
 }
+SPEC = yaml.safe_load(SPEC_FILE.read_text())
 SEEDED = {profile["id"]: profile["schedules"] for user in DEMO_FIXTURES["users"] for profile in user["profiles"]}
 
 
@@ -157,11 +166,19 @@ def _a_profile_not_put_back_is_named(run: ContractRun, scratch: Path) -> None:
     assert f"Profile {DEMO_PROFILE_ID} (the user's) was not restored" in run.output
 
 
+def _each_malformed_form_is_reported(run: ContractRun, scratch: Path) -> None:
+    """crashes_on_malformed_forms answers every malformed form 500: each of those edge cases reports it."""
+    malformed = [case for case in edge_cases(SPEC, DEMO_PROFILE_ID) if case.check == MALFORMED_FORMS]
+    assert len(malformed) >= 6
+    assert len(run.failures[MALFORMED_FORMS]) == len(malformed), run.failures[MALFORMED_FORMS]
+
+
 # What a group's run proves on the way besides its checks, and anything it adds to the server for it.
 ALSO_PROVES = {
     "read_side_faults": _every_schedule_is_put_back,
     "throttled_in_words": _a_429_past_the_retries_is_not_verified,
     "write_side_faults": _a_profile_not_put_back_is_named,
+    "strict_and_lossy": _each_malformed_form_is_reported,
 }
 ALSO_SERVED = {"write_side_faults": (REFUSES_TO_PUT_BACK,)}
 # A 429 paces the rest of a run at Buffer's 60 a minute unless a rate is given: one that costs no time.

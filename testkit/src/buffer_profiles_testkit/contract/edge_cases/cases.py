@@ -1,10 +1,10 @@
 """The explicit edge cases: every boundary the spec draws, sent on purpose, each once.
 
 Random generation may or may not hit ``24:00``; these cases always do. The form body's cases come
-from ``forms``; here are those the spec names in prose or in its structure: the profile id's
-pattern in the path, unknown endpoints (each path without ``.json``, with another suffix, with a
-trailing slash), bodies that are not forms and an oversized body; ``tokens`` derives the token's
-cases from the security schemes.
+from ``forms`` (its schema) and ``encoding`` (how it is written); here are those the spec names in
+prose or in its structure: the profile id's pattern in the path, unknown endpoints (each path
+without ``.json``, with another suffix, with a trailing slash), bodies that are not forms and an
+oversized body; ``tokens`` derives the token's cases from the security schemes.
 """
 
 import json
@@ -14,6 +14,7 @@ from typing import Any
 from buffer_profiles_client.bracket_form import encode_bracket_form
 
 from buffer_profiles_testkit.contract.checks.case_facts import UPDATE_SCHEDULES
+from buffer_profiles_testkit.contract.edge_cases.encoding import encoding_cases
 from buffer_profiles_testkit.contract.edge_cases.forms import form_cases
 from buffer_profiles_testkit.contract.edge_cases.model import (
     FORM_MEDIA_TYPE,
@@ -94,6 +95,7 @@ def edge_cases(raw_schema: Mapping[str, Any], profile_id: str, *, read_only: boo
         *path_cases(spec, profile_id),
         *unknown_endpoint_cases(spec, profile_id),
         *form_cases(spec, profile_id),
+        *encoding_cases(spec, profile_id),
         *body_cases(spec, profile_id),
     ]
     return [case for case in cases if not (read_only and case.writes)]

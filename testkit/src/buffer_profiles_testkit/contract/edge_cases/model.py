@@ -60,6 +60,8 @@ class EdgeCase:
     extra_form: str = ""  # appended raw to the encoded form (an oversized body)
     # brackets and colons percent-encoded too, as form encoders write them; a token's name wholly so
     form_escaped: bool = False
+    # values percent-encoded, names as written: what curl --data-urlencode sends (the spec's curl sample)
+    form_values_escaped: bool = False
     check: str | None = None  # the check that reports a wrong answer, when not the one its expectation names
 
     @property

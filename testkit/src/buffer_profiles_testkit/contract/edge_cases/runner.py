@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, quote, urlencode
 
 import httpx
 from buffer_profiles_client.bracket_form import encode_bracket_form
@@ -153,6 +153,9 @@ class EdgeRunner:
             form = encode_bracket_form(case.form)
             if case.form_escaped:  # the same pairs, every reserved character escaped (urlencode's way)
                 form = urlencode(parse_qsl(form, keep_blank_values=True))
+            elif case.form_values_escaped:
+                pairs = parse_qsl(form, keep_blank_values=True)
+                form = "&".join(f"{name}={quote(value, safe='')}" for name, value in pairs)
             content = "&".join(part for part in (form, *body_parameters) if part).encode("utf-8")
             content += case.extra_form.encode("utf-8")
             shown_body = "&".join(part for part in (form, *_shown_parameters(case, Token.BODY)) if part)
@@ -356,14 +359,14 @@ def _expectation_problem(case: EdgeCase, response: httpx.Response, documented: s
             )
         return None
     if case.expect is Expect.REJECTED and (not refused or status >= 500 or status not in documented):
-        return "invalid_edges_are_rejected", (
+        return case.check or "invalid_edges_are_rejected", (
             f"An invalid request was answered {status}; it must be refused with one of the operation's documented "
             f"4xx statuses ({', '.join(map(str, sorted(s for s in documented if s >= 400)))}), or, as Buffer was "
             'recorded refusing updates, a 200 saying "success": false.'
         )
     if case.expect is Expect.SAFE and (status >= 500 or status not in documented):
-        return "server_choice_edges_are_safe", (
-            f"A request that breaks only a reference-server choice was answered {status}; any documented status "
+        return case.check or "server_choice_edges_are_safe", (
+            f"A request whose answer the contract leaves to the server was answered {status}; any documented status "
             f"({', '.join(map(str, sorted(documented)))}) would do, a 5xx or an undocumented one does not."
         )
     if case.expect is Expect.UNKNOWN_ENDPOINT and not 400 <= status < 500:
