@@ -10,6 +10,7 @@ requests, and returns the same models.
 """
 
 import copy
+import functools
 from collections.abc import Generator, Mapping
 from typing import Any, Protocol, Self, TypeVar
 
@@ -19,6 +20,8 @@ from . import sunset
 from .operations import Operation
 
 T = TypeVar("T")
+# Paths whose parsed URL a RestBackend keeps: the list, and the latest profiles' own paths.
+_URLS_KEPT = 256
 # Yields the requests to send, is sent their answers, returns the result.
 Exchange = Generator[httpx.Request, httpx.Response, T]
 
@@ -83,6 +86,15 @@ class RestBackend(BearerBackend):
 
     name = "rest"
 
+    def __init__(self, base_url: str, credential: str, headers: Mapping[str, str]) -> None:
+        super().__init__(base_url, credential, headers)
+        # httpx parses a URL given as a string on every request (about 10 us, 3% of listing 100
+        # profiles in memory: make bench); an httpx.URL is immutable, so each path's is parsed once.
+        self._url = functools.lru_cache(maxsize=_URLS_KEPT)(self._parsed_url)
+
+    def _parsed_url(self, path: str) -> httpx.URL:
+        return httpx.URL(self.base_url + path)
+
     def exchange(
         self,
         http: httpx.Client | httpx.AsyncClient,
@@ -91,7 +103,7 @@ class RestBackend(BearerBackend):
         timeout: httpx.Timeout,
     ) -> Exchange[T]:
         kwargs = operation.build_request(**arguments)
-        kwargs["url"] = self.base_url + kwargs["url"]
+        kwargs["url"] = self._url(kwargs["url"])
         given = kwargs.get("headers")
         kwargs["headers"] = {**self._headers, **given} if given else self._headers
         return _one_request(http.build_request(**kwargs, timeout=timeout), operation)
