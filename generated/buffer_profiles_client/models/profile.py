@@ -235,7 +235,7 @@ class Profile:
         self.id = src_dict["id"]
         self.created_at = src_dict["created_at"]
         self.formatted_username = src_dict["formatted_username"]
-        self.schedules = list(map(_schedule_from_dict, src_dict["schedules"]))
+        self.schedules = [*map(_schedule_from_dict, src_dict["schedules"])]
         self.service = src_dict["service"]
         self.service_id = src_dict["service_id"]
         self.service_username = src_dict["service_username"]

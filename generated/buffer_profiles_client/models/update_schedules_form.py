@@ -44,7 +44,7 @@ class UpdateSchedulesForm:
         # fields (the models have no validators or converters), and calling it with every field took
         # a third of the time of parsing a list of profiles (make bench).
         self = _new_instance(cls)
-        self.schedules = list(map(_schedule_input_from_dict, src_dict["schedules"]))
+        self.schedules = [*map(_schedule_input_from_dict, src_dict["schedules"])]
         return self
 
 
