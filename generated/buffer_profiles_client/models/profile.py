@@ -9,6 +9,9 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Profile")
+# from_dict makes every model with it (see there). Bound once: looking __new__ up on object for each
+# model cost ~3% of listing 100 profiles through BufferProfiles in memory (make bench).
+_new_instance = object.__new__
 
 
 @_attrs_define
@@ -221,18 +224,18 @@ class Profile:
         _get = src_dict.get
         counts = _get("counts", UNSET)
         if counts is not UNSET and counts is not None:
-            counts = ProfileCounts.from_dict(counts)
+            counts = _profile_counts_from_dict(counts)
         statistics = _get("statistics", UNSET)
         if statistics is not UNSET and statistics is not None:
-            statistics = Statistics.from_dict(statistics)
+            statistics = _statistics_from_dict(statistics)
         # Made as pickle makes objects, without calling __init__: attrs' __init__ only assigns the
         # fields (the models have no validators or converters), and calling it with every field took
         # a third of the time of parsing a list of profiles (make bench).
-        self = object.__new__(cls)
+        self = _new_instance(cls)
         self.id = src_dict["id"]
         self.created_at = src_dict["created_at"]
         self.formatted_username = src_dict["formatted_username"]
-        self.schedules = list(map(Schedule.from_dict, src_dict["schedules"]))
+        self.schedules = [*map(_schedule_from_dict, src_dict["schedules"])]
         self.service = src_dict["service"]
         self.service_id = src_dict["service_id"]
         self.service_username = src_dict["service_username"]
@@ -333,3 +336,9 @@ _PROPERTY_NAMES = frozenset(
 from ..models.profile_counts import ProfileCounts, ProfileCountsDict  # noqa: E402
 from ..models.schedule import Schedule, ScheduleDict  # noqa: E402
 from ..models.statistics import Statistics, StatisticsDict  # noqa: E402
+
+# Bound once: looking a classmethod up on its class makes a new bound method every time, and
+# from_dict calls these for every nested object (binding them took ~7% off a list of profiles).
+_profile_counts_from_dict = ProfileCounts.from_dict
+_schedule_from_dict = Schedule.from_dict
+_statistics_from_dict = Statistics.from_dict

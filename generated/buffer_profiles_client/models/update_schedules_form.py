@@ -6,6 +6,9 @@ from typing import Any, TypedDict, TypeVar
 from attrs import define as _attrs_define
 
 T = TypeVar("T", bound="UpdateSchedulesForm")
+# from_dict makes every model with it (see there). Bound once: looking __new__ up on object for each
+# model cost ~3% of listing 100 profiles through BufferProfiles in memory (make bench).
+_new_instance = object.__new__
 
 
 @_attrs_define
@@ -40,8 +43,8 @@ class UpdateSchedulesForm:
         # Made as pickle makes objects, without calling __init__: attrs' __init__ only assigns the
         # fields (the models have no validators or converters), and calling it with every field took
         # a third of the time of parsing a list of profiles (make bench).
-        self = object.__new__(cls)
-        self.schedules = list(map(ScheduleInput.from_dict, src_dict["schedules"]))
+        self = _new_instance(cls)
+        self.schedules = [*map(_schedule_input_from_dict, src_dict["schedules"])]
         return self
 
 
@@ -53,3 +56,7 @@ class UpdateSchedulesFormDict(TypedDict):
 
 # At the end, so that models that refer to each other import without a cycle.
 from ..models.schedule_input import ScheduleInput, ScheduleInputDict  # noqa: E402
+
+# Bound once: looking a classmethod up on its class makes a new bound method every time, and
+# from_dict calls these for every nested object (binding them took ~7% off a list of profiles).
+_schedule_input_from_dict = ScheduleInput.from_dict

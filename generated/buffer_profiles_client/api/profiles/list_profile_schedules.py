@@ -93,7 +93,7 @@ def _parse_answer(response: httpx.Response) -> list[Schedule]:
     """The documented success in ``response``, or the package's exception for any other answer."""
     if response.status_code == 200:
         try:
-            parsed = list(map(Schedule.from_dict, response.json()))
+            parsed = [*map(Schedule.from_dict, response.json())]
         except (ValueError, TypeError, KeyError, AttributeError) as error:  # JSONDecodeError is a ValueError
             raise errors.malformed_success(response) from error
         return parsed

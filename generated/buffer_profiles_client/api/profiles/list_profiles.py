@@ -83,7 +83,7 @@ def _parse_answer(response: httpx.Response) -> list[Profile]:
     """The documented success in ``response``, or the package's exception for any other answer."""
     if response.status_code == 200:
         try:
-            parsed = list(map(Profile.from_dict, response.json()))
+            parsed = [*map(Profile.from_dict, response.json())]
         except (ValueError, TypeError, KeyError, AttributeError) as error:  # JSONDecodeError is a ValueError
             raise errors.malformed_success(response) from error
         return parsed
