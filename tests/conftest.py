@@ -5,6 +5,7 @@ import pytest
 from hypothesis import settings
 
 from tests.built_once import Record, built_once
+from tests.changes.generation_cache import prune
 from tests.client.installed import InstalledClient, install_client, install_testkit
 from tests.install.kit import InstalledKit
 
@@ -40,6 +41,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
 settings.register_profile("dev", deadline=None, print_blob=True)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+
+@pytest.fixture(scope="session")
+def generated_clients(pytestconfig: pytest.Config) -> Path:
+    """Where each distinct generated client is kept, across runs (tests/changes/generation_cache.py)."""
+    assert pytestconfig.cache is not None, "the generated clients are kept in pytest's cache"
+    folder = pytestconfig.cache.mkdir("generated-clients")
+    prune(folder)
+    return folder
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,7 @@ from changes.report import Report
 from changes.sides import Side, last_release
 from changes.spec_diff import compare_specs
 from overrides.generate import generate_into
-from tests.built_once import Record, built_once, run_folder
+from tests.built_once import Record, built_once
 from tests.changes.generation_cache import cached
 
 Edit = Callable[[str], str]
@@ -152,11 +152,6 @@ def scratch_side(folder: Path, name: str, edit: Edit) -> Side:
     return Side(name, spec, release.overrides)
 
 
-def generation_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The folder where each distinct client of this test run is generated once."""
-    return run_folder(tmp_path_factory) / "generated-clients"
-
-
 def _generate_edits(folder: Path, cache: Path) -> Record:
     """Every side's spec and generated client in ``folder`` (an unedited base is generated once, and shared)."""
     sides: dict[str, Side] = {"release": scratch_side(folder, "release", unchanged)}
@@ -179,10 +174,9 @@ def _generate_edits(folder: Path, cache: Path) -> Record:
 
 
 @pytest.fixture(scope="session")
-def edited(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Edited]:
+def edited(tmp_path_factory: pytest.TempPathFactory, generated_clients: Path) -> dict[str, Edited]:
     """Every case of EDITS, with both clients generated."""
-    cache = generation_cache_folder(tmp_path_factory)
-    built = built_once(tmp_path_factory, "spec-edits", lambda folder: _generate_edits(folder, cache))
+    built = built_once(tmp_path_factory, "spec-edits", lambda folder: _generate_edits(folder, generated_clients))
     folder, overrides = Path(built["folder"]), last_release().overrides
     keys = {key for pair in built["pairs"].values() for key in pair}
     sides = {key: Side(key, folder / f"{key}.yaml", overrides) for key in keys}

@@ -14,7 +14,6 @@ import pytest
 
 from changes.sides import ROOT
 from tests.changes import generation_cache
-from tests.changes.conftest import generation_cache_folder
 
 # Each runs the release check end to end as `make changes` does: a git repository, both clients
 # generated, a whole run of the command. tests/changes' other modules test its parts.
@@ -55,9 +54,9 @@ def check(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture
-def repo(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def repo(tmp_path: Path, generated_clients: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A repository whose first commit is the last release, as the snapshot records it."""
-    monkeypatch.setenv(generation_cache.CACHE_VARIABLE, str(generation_cache_folder(tmp_path_factory)))
+    monkeypatch.setenv(generation_cache.CACHE_VARIABLE, str(generated_clients))
     for folder in ("changes", "overrides", "releases"):
         shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copyfile(ROOT / "releases" / "latest" / "openapi.yaml", tmp_path / "openapi.yaml")

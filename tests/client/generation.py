@@ -10,8 +10,9 @@ import pytest
 import yaml
 
 from buffer_profiles_testkit.yaml_loading import load_yaml
-from overrides.generate import SPEC, generate_into
+from overrides.generate import OVERRIDES, SPEC, generate_into
 from tests.built_once import built_once
+from tests.changes.generation_cache import cached
 
 
 def spec_with(tmp_path: Path, change: dict[str, Any]) -> Path:
@@ -24,22 +25,31 @@ def spec_with(tmp_path: Path, change: dict[str, Any]) -> Path:
     return path
 
 
-def generate(tmp_path: Path, spec: Path = SPEC, *, stock: bool = False) -> Path:
+def generate(tmp_path: Path, generated_clients: Path, spec: Path = SPEC, *, stock: bool = False) -> Path:
+    """The client project for ``spec`` in ``tmp_path``, generated through the cache of ``generated_clients``
+    (tests/changes/generation_cache.py): an input generated before, in this run or an earlier one, is copied."""
     project = tmp_path / ("stock" if stock else "client")
-    generate_into(project, spec=spec, stock=stock)
+    cached(generate_into, generated_clients)(project, spec=spec, overrides=OVERRIDES, stock=stock)
     return project
 
 
 def generated_once(
-    tmp_path_factory: pytest.TempPathFactory, name: str, change: dict[str, Any] | None = None, *, stock: bool = False
+    tmp_path_factory: pytest.TempPathFactory,
+    generated_clients: Path,
+    name: str,
+    change: dict[str, Any] | None = None,
+    *,
+    stock: bool = False,
 ) -> Path:
     """``generate``'s project, once per test run, for a module whose tests xdist may spread over workers.
 
-    From openapi.yaml with ``change`` merged in (``spec_with``), or as it is.
+    From openapi.yaml with ``change`` merged in (``spec_with``), or as it is; generated through the
+    cache of ``generated_clients``, so an unchanged input is not generated again in a later run.
     """
 
     def build(folder: Path) -> dict[str, Any]:
-        return {"project": str(generate(folder, spec_with(folder, change) if change else SPEC, stock=stock))}
+        spec = spec_with(folder, change) if change else SPEC
+        return {"project": str(generate(folder, generated_clients, spec, stock=stock))}
 
     return Path(built_once(tmp_path_factory, name, build)["project"])
 

@@ -41,14 +41,14 @@ NO_CONTENT_ERROR = {"description": "An error, body unspecified."}
 
 @pytest.mark.parametrize("error_response", [HTML_ERROR, NO_CONTENT_ERROR], ids=["html", "no-content"])
 def test_sync_returns_the_success_type_and_raises_whatever_errors_look_like(
-    tmp_path: Path, error_response: dict[str, object]
+    tmp_path: Path, generated_clients: Path, error_response: dict[str, object]
 ) -> None:
     spec = load_yaml(SPEC.read_text())
     spec["components"]["responses"] = dict.fromkeys(spec["components"]["responses"], error_response)
     changed = tmp_path / "openapi.yaml"
     changed.write_text(yaml.safe_dump(spec, sort_keys=False))
 
-    output = run_against(generate(tmp_path, changed), CALLS).splitlines()
+    output = run_against(generate(tmp_path, generated_clients, changed), CALLS).splitlines()
 
     assert output == [
         "list[buffer_profiles_client.models.profile.Profile] Profile",

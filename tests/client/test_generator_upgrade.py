@@ -93,8 +93,8 @@ def changed_lines(stock: Path, ours: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def stock_client(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return generated_once(tmp_path_factory, "stock-client", stock=True)
+def stock_client(tmp_path_factory: pytest.TempPathFactory, generated_clients: Path) -> Path:
+    return generated_once(tmp_path_factory, generated_clients, "stock-client", stock=True)
 
 
 @pytest.mark.parametrize("template", sorted(UPSTREAM_TEMPLATE_SHA256))

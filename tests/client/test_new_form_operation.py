@@ -154,8 +154,8 @@ print(*sent, sep="\\n")
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return generated_once(tmp_path_factory, "new-operation-client", LABELS_OPERATION)
+def project(tmp_path_factory: pytest.TempPathFactory, generated_clients: Path) -> Path:
+    return generated_once(tmp_path_factory, generated_clients, "new-operation-client", LABELS_OPERATION)
 
 
 def test_an_added_operation_returns_its_success_type_and_raises_typed_errors(project: Path) -> None:
