@@ -54,8 +54,8 @@ class Schedule:
         self = _new_instance(cls)
         self.days = days
         self.times = src_dict["times"]
-        # Every required key is there (or a KeyError was raised), so no more keys means no unknown ones.
-        if len(src_dict) > 2 and not _PROPERTY_NAMES.issuperset(src_dict):
+        # Every required key is there (or a KeyError was raised): a key beyond those found is an unknown one.
+        if len(src_dict) > 2:
             self.additional_properties = {key: value for key, value in src_dict.items() if key not in _PROPERTY_NAMES}
         else:
             self.additional_properties = {}

@@ -39,14 +39,13 @@ class Statistics:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _get = src_dict.get
         # Made as pickle makes objects, without calling __init__: attrs' __init__ only assigns the
         # fields (the models have no validators or converters), and calling it with every field took
         # a third of the time of parsing a list of profiles (make bench).
         self = _new_instance(cls)
-        self.followers = _get("followers", UNSET)
-        # Every required key is there (or a KeyError was raised), so no more keys means no unknown ones.
-        if len(src_dict) > 0 and not _PROPERTY_NAMES.issuperset(src_dict):
+        self.followers = followers = src_dict.get("followers", UNSET)
+        # Every required key is there (or a KeyError was raised): a key beyond those found is an unknown one.
+        if len(src_dict) > (followers is not UNSET):
             self.additional_properties = {key: value for key, value in src_dict.items() if key not in _PROPERTY_NAMES}
         else:
             self.additional_properties = {}

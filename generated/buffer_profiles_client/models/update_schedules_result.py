@@ -54,16 +54,15 @@ class UpdateSchedulesResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _get = src_dict.get
         # Made as pickle makes objects, without calling __init__: attrs' __init__ only assigns the
         # fields (the models have no validators or converters), and calling it with every field took
         # a third of the time of parsing a list of profiles (make bench).
         self = _new_instance(cls)
         self.success = src_dict["success"]
-        self.message = _get("message", UNSET)
-        self.code = _get("code", UNSET)
-        # Every required key is there (or a KeyError was raised), so no more keys means no unknown ones.
-        if len(src_dict) > 1 and not _PROPERTY_NAMES.issuperset(src_dict):
+        self.message = message = src_dict.get("message", UNSET)
+        self.code = code = src_dict.get("code", UNSET)
+        # Every required key is there (or a KeyError was raised): a key beyond those found is an unknown one.
+        if len(src_dict) > 1 + (message is not UNSET) + (code is not UNSET):
             self.additional_properties = {key: value for key, value in src_dict.items() if key not in _PROPERTY_NAMES}
         else:
             self.additional_properties = {}
